@@ -1,0 +1,89 @@
+"""Tariff measures computed from tariff_actions.csv.
+
+The headline rate is a statutory measure: the sum, on a given day, of the rates of every layer that
+applies to (nearly) all goods from the other country (for the US: the IEEPA fentanyl and reciprocal
+duties and any other all-goods surcharge; for China: its all-goods countermeasure). It leaves out
+product-specific duties (Section 301 lists, China's product lists) and the ordinary MFN tariff. It is
+not a trade-weighted average; PIIE's averages are kept apart in tariff_averages.csv.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+SCENARIOS = {
+    "current": "Rates as recorded in the data, up to the as-of date.",
+    "truce_lapses": "The truce lapses: every all-goods layer returns to the highest rate it reached "
+                    "before the as-of date (the April 2025 rates).",
+}
+
+LAYER_NAMES = {
+    "ieepa_fentanyl": "IEEPA 'fentanyl' duty",
+    "ieepa_reciprocal": "IEEPA 'reciprocal' duty",
+    "section_301": "Section 301 duty",
+    "section_232": "Section 232 duty",
+    "countermeasure_all_goods": "Countermeasure on all US goods",
+    "countermeasure_products": "Countermeasure on listed products",
+    "other": "Other all-goods surcharge",
+}
+
+
+def _ordered(actions: pd.DataFrame) -> pd.DataFrame:
+    """Later actions win; on the same effective day, the one announced later wins."""
+    return actions.sort_values(["effective_date", "announced_date"], kind="stable")
+
+
+def layer_rates(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp,
+                since: str = "2025-01-01") -> pd.DataFrame:
+    """Rate of each all-goods layer after each change: columns date, layer, rate_pct."""
+    rows = actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"]
+                   & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= since)]
+    rows = _ordered(rows)
+    layers = list(dict.fromkeys(rows["layer"]))
+    state = {layer: 0.0 for layer in layers}
+    out = []
+    for date, day in rows.groupby("effective_date", sort=True):
+        for _, row in day.iterrows():
+            state[row["layer"]] = float(row["rate_set_pct"])
+        out += [{"date": date, "layer": layer, "rate_pct": state[layer]} for layer in layers]
+    return pd.DataFrame(out, columns=["date", "layer", "rate_pct"])
+
+
+def headline(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Headline rate after each change: columns date, imposer, rate_pct."""
+    layers = layer_rates(actions, imposer, cutoff)
+    if layers.empty:
+        return pd.DataFrame(columns=["date", "imposer", "rate_pct"])
+    total = layers.groupby("date", as_index=False)["rate_pct"].sum()
+    total.insert(1, "imposer", imposer)
+    return total
+
+
+def headline_on(actions: pd.DataFrame, imposer: str, day: pd.Timestamp) -> float:
+    """Headline rate in force on `day` (0 before the first 2025 step)."""
+    path = headline(actions, imposer, day)
+    return float(path["rate_pct"].iloc[-1]) if len(path) else 0.0
+
+
+def peak(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp) -> pd.Series:
+    """The row (date, rate_pct) of the highest headline rate, first day it was reached."""
+    path = headline(actions, imposer, cutoff)
+    return path.loc[path["rate_pct"].idxmax()]
+
+
+def scenario_rate(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, scenario: str) -> float:
+    """Headline rate on the cut-off day under a scenario."""
+    if scenario not in SCENARIOS:
+        raise ValueError(f"scenario {scenario!r}: expected one of {', '.join(SCENARIOS)}")
+    layers = layer_rates(actions, imposer, cutoff)
+    if layers.empty:
+        return 0.0
+    if scenario == "current":
+        return float(layers[layers["date"] == layers["date"].max()]["rate_pct"].sum())
+    return float(layers.groupby("layer")["rate_pct"].max().sum())
+
+
+def step_series(path: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
+    """Add a last point at `until` for each imposer, so a step line runs on to the as-of date."""
+    ends = [{**rows.iloc[-1].to_dict(), "date": until}
+            for _, rows in path.groupby("imposer") if rows["date"].iloc[-1] < until]
+    return pd.concat([path, pd.DataFrame(ends)], ignore_index=True) if ends else path
