@@ -37,8 +37,8 @@ def tariff_ladder(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figur
     path = tariffs.ladder(actions, cutoff)
     us_peak = tariffs.peak(actions, "US", cutoff)
     cn_peak = tariffs.peak(actions, "China", cutoff)
-    title = (f"US tariffs on China peaked at {us_peak['rate_pct']:.0f}% and China's at {cn_peak['rate_pct']:.0f}% "
-             f"in {_month(us_peak['date'])}, before the truce cut both")
+    title = (f"US tariffs on China peaked at {us_peak['rate_pct']:.0f}% ({_month(us_peak['date'])}) and China's at "
+             f"{cn_peak['rate_pct']:.0f}% ({_month(cn_peak['date'])}), before the truce cut both")
     frame = path.assign(who=path["imposer"].map({"US": "US on Chinese goods", "China": "China on US goods"}))
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE),
@@ -141,7 +141,7 @@ def scenario(actions: pd.DataFrame, cutoff, chosen: str, sources: pd.DataFrame) 
     frame = pd.DataFrame(rows)
     lapse = frame[frame["scenario"] == "truce_lapses"].set_index("imposer")["rate_pct"]
     now = frame[frame["scenario"] == "current"].set_index("imposer")["rate_pct"]
-    title = (f"If the April 2025 rates returned, the US rate would go from {now['US']:.0f}% to {lapse['US']:.0f}% "
+    title = (f"If the peak rates returned, the US rate would go from {now['US']:.0f}% to {lapse['US']:.0f}% "
              f"and China's from {now['China']:.0f}% to {lapse['China']:.0f}%")
     chart = alt.Chart(frame).mark_bar().encode(
         y=alt.Y("imposer:N", title=None), yOffset="scenario:N",
@@ -355,3 +355,43 @@ def events_by_month(events: pd.DataFrame, sources: pd.DataFrame, start: str = "2
                   description="Stacked bars counting the timeline's events per month.",
                   source="Counted from events.csv; see the timeline for each event's source.",
                   columns={"month": "month", "actor": "actor", "events": "events"})
+
+
+# -- claims and methods -------------------------------------------------------------------------
+def claims_chart(verdicts: pd.DataFrame) -> Figure:
+    frame = verdicts.dropna(subset=["claimed", "found"]).copy()
+    frame["found_vs_claimed_pct"] = (100 * frame["found"] / frame["claimed"]).round(1)
+    exact = int((frame["found"] == frame["claimed"]).sum())
+    title = f"{exact} of {len(frame)} numeric claims match the data exactly; the others are off by the measure"
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("claim_id:N", title=None, sort=None),
+        x=alt.X("found_vs_claimed_pct:Q", title="Value in the data as % of the claimed value"),
+        color=alt.Color("verdict:N", title="Verdict", scale=alt.Scale(
+            domain=["supported", "imprecise", "not supported"], range=["#2b6b2e", "#8a5a00", CHINA])),
+        tooltip=["claim_id:N", "quote:N", "claimed:Q", "found:Q", "verdict:N", "measure:N"])
+    rule = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(color="#222222", strokeDash=[4, 2]).encode(x="x:Q")
+    return Figure(chart + rule, frame, name="claims", title=title,
+                  measure="For each claim with a number: the value in the data divided by the claimed value, in "
+                          "percent (100 = exact match). Each uses the measure named in its row.",
+                  description="Horizontal bars, one per numeric claim, with a dashed line at 100 percent where "
+                              "the data matches the claim exactly.",
+                  source="Computed from this book's data; see each claim's evidence above.",
+                  columns={"claim_id": "claim_id", "claimed": "claimed", "found": "found",
+                           "found_vs_claimed_pct": "found_vs_claimed_pct", "verdict": "verdict", "measure": "measure"})
+
+
+def rows_per_dataset(tables: dict[str, pd.DataFrame]) -> Figure:
+    frame = pd.DataFrame([{"dataset": name, "rows": len(t),
+                           "sources": t["source_id"].nunique() if "source_id" in t else len(t)}
+                          for name, t in tables.items() if name != "sources"])
+    frame = frame.sort_values("rows", ascending=False).reset_index(drop=True)
+    top = frame.iloc[0]
+    title = f"The largest dataset is {top['dataset']}, with {top['rows']} rows from {top['sources']} sources"
+    chart = alt.Chart(frame).mark_bar(color=US).encode(
+        y=alt.Y("dataset:N", sort=None, title=None), x=alt.X("rows:Q", title="Rows"),
+        tooltip=["dataset:N", "rows:Q", alt.Tooltip("sources:Q", title="Distinct sources")])
+    return Figure(chart, frame, name="rows-per-dataset", title=title,
+                  measure="Number of rows in each data file, and how many distinct sources they cite.",
+                  description="Horizontal bars of the row count of each dataset in the data package.",
+                  source="Counted from the data package.",
+                  columns={"dataset": "dataset", "rows": "rows", "sources": "distinct_sources"})

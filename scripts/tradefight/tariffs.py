@@ -12,7 +12,7 @@ import pandas as pd
 
 SCENARIOS = {
     "current": "Rates as recorded in the data, up to the as-of date.",
-    "truce_lapses": "The truce lapses: every all-goods layer returns to the highest rate it reached "
+    "truce_lapses": "The truce lapses: the headline rate returns to the highest level it reached "
                     "before the as-of date (the April 2025 rates).",
 }
 
@@ -74,12 +74,11 @@ def scenario_rate(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, sce
     """Headline rate on the cut-off day under a scenario."""
     if scenario not in SCENARIOS:
         raise ValueError(f"scenario {scenario!r}: expected one of {', '.join(SCENARIOS)}")
-    layers = layer_rates(actions, imposer, cutoff)
-    if layers.empty:
+    if headline(actions, imposer, cutoff).empty:
         return 0.0
     if scenario == "current":
-        return float(layers[layers["date"] == layers["date"].max()]["rate_pct"].sum())
-    return float(layers.groupby("layer")["rate_pct"].max().sum())
+        return headline_on(actions, imposer, cutoff)
+    return float(peak(actions, imposer, cutoff)["rate_pct"])
 
 
 def step_series(path: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
@@ -87,3 +86,12 @@ def step_series(path: pd.DataFrame, until: pd.Timestamp) -> pd.DataFrame:
     ends = [{**rows.iloc[-1].to_dict(), "date": until}
             for _, rows in path.groupby("imposer") if rows["date"].iloc[-1] < until]
     return pd.concat([path, pd.DataFrame(ends)], ignore_index=True) if ends else path
+
+
+def ladder(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Both sides' headline paths, each running on to the cut-off, with the source of each change."""
+    path = pd.concat([headline(actions, who, cutoff) for who in ("US", "China")], ignore_index=True)
+    changes = _ordered(actions[actions["applies_to_all_goods"]])
+    last_source = changes.groupby(["imposer", "effective_date"])["source_id"].last()
+    path["source_id"] = [last_source.get((i, d), pd.NA) for i, d in zip(path["imposer"], path["date"])]
+    return step_series(path, cutoff)
