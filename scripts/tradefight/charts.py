@@ -39,6 +39,8 @@ def theme() -> dict:
         "config": {
             "font": "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif",
             "view": {"stroke": None, "continuousHeight": 300},
+            # Charts take the page's width (width="container"); heights stay fixed.
+            "autosize": {"type": "fit-x", "contains": "padding"},
             "title": {"anchor": "start", "fontSize": 15, "color": text, "subtitleColor": "#444444",
                       "subtitleFontSize": 12},
             "axis": {"labelColor": text, "titleColor": text, "labelFontSize": 12, "titleFontSize": 12,

@@ -43,12 +43,12 @@ def tariff_ladder(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figur
     base = alt.Chart(frame).encode(
         x=alt.X("date:T", axis=DATE),
         y=alt.Y("rate_pct:Q", axis=PCT),
-        color=alt.Color("imposer:N", scale=COUNTRY_COLOURS, legend=alt.Legend(title="Tariff imposed by")),
-        strokeDash=alt.StrokeDash("imposer:N", scale=DASHES, legend=None),
+        color=alt.Color("imposer:N", scale=COUNTRY_COLOURS, title="Tariff imposed by"),
+        strokeDash=alt.StrokeDash("imposer:N", scale=DASHES, title="Tariff imposed by"),
         tooltip=[alt.Tooltip("who:N", title="Tariff"), alt.Tooltip("date:T", title="From", format="%d %b %Y"),
                  alt.Tooltip("rate_pct:Q", title="Headline rate (%)")])
     chart = base.mark_line(interpolate="step-after", strokeWidth=2.5) + base.mark_point(filled=True, size=50).encode(
-        shape=alt.Shape("imposer:N", scale=SHAPES, legend=None))
+        shape=alt.Shape("imposer:N", scale=SHAPES, title="Tariff imposed by"))
     return Figure(chart, frame, name="tariff-ladder", title=title,
                   measure="Headline statutory rate: the sum of the additional duties that apply to nearly all "
                           "goods from the other country. Not a trade-weighted average.",
@@ -120,7 +120,7 @@ def averages_since_2018(averages: pd.DataFrame, sources: pd.DataFrame) -> Figure
     chart = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=alt.X("date:T", axis=alt.Axis(format="%Y", title=None)), y=alt.Y("value_pct:Q", axis=PCT),
         color=alt.Color("imposer:N", scale=COUNTRY_COLOURS, title="Imposed by"),
-        strokeDash=alt.StrokeDash("imposer:N", scale=DASHES, legend=None),
+        strokeDash=alt.StrokeDash("imposer:N", scale=DASHES, title="Imposed by"),
         tooltip=[alt.Tooltip("imposer:N", title="Imposed by"), alt.Tooltip("date:T", format="%d %b %Y"),
                  alt.Tooltip("value_pct:Q", title="Average tariff (%)")])
     return Figure(chart, frame, name="averages-since-2018", title=title,
@@ -171,7 +171,7 @@ def mine_production(production: pd.DataFrame, sources: pd.DataFrame) -> Figure:
         x=alt.X("year:O", title="Production year", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("production_t:Q", title="Tonnes of rare-earth oxide (REO) equivalent", axis=alt.Axis(format="~s")),
         color=alt.Color("country:N", title="Country", sort=top),
-        shape=alt.Shape("country:N", sort=top, legend=None),
+        shape=alt.Shape("country:N", sort=top, title="Country"),
         tooltip=["country:N", "year:O", alt.Tooltip("production_t:Q", title="Tonnes REO", format=","),
                  "estimated:N", alt.Tooltip("edition:O", title="USGS edition")])
     return Figure(chart, frame, name="mine-production", title=title,
@@ -264,7 +264,7 @@ def students_by_origin(table: pd.DataFrame, sources: pd.DataFrame) -> Figure:
         x=alt.X("academic_year:O", title="Academic year", axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("students:Q", title="Students in the US", axis=alt.Axis(format="~s")),
         color=alt.Color("origin:N", title="Place of origin", scale=alt.Scale(domain=["China", "India"], range=[CHINA, "#2b6b2e"])),
-        shape=alt.Shape("origin:N", scale=alt.Scale(domain=["China", "India"], range=["square", "triangle-up"]), legend=None),
+        shape=alt.Shape("origin:N", scale=alt.Scale(domain=["China", "India"], range=["square", "triangle-up"]), title="Place of origin"),
         tooltip=["origin:N", "academic_year:O", alt.Tooltip("students:Q", format=",")])
     return Figure(chart, frame, name="students-by-origin", title=title,
                   measure="International students in the US (IIE Open Doors count, which includes students on "
@@ -328,7 +328,8 @@ def timeline(events: pd.DataFrame, sources: pd.DataFrame, start: str = "2025-01-
         y=alt.Y("category:N", sort=cats, title=None),
         color=alt.Color("actor:N", title="Who acted",
                         scale=alt.Scale(domain=["US", "China", "Both"], range=[US, CHINA, NEUTRAL])),
-        shape=alt.Shape("actor:N", scale=alt.Scale(domain=["US", "China", "Both"], range=["circle", "square", "diamond"])),
+        shape=alt.Shape("actor:N", title="Who acted",
+                        scale=alt.Scale(domain=["US", "China", "Both"], range=["circle", "square", "diamond"])),
         tooltip=[alt.Tooltip("date:T", format="%d %b %Y"), "actor:N", "title:N", "description:N"])
     return Figure(chart, frame, name="timeline", title=title,
                   measure="Each mark is one dated event with a source; hover or tap for what happened.",
