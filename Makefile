@@ -37,8 +37,10 @@ browser:
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get update -qq && \
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
 
+# Unit, data and build tests, nbval on every notebook (-v lists each cell), then the site in Chromium.
+# pytest-playwright's own base_url fixture triggers a pytest deprecation warning; it is not ours.
 test: book browser
-	$(PY) -m pytest
+	$(PY) -m pytest -v -p no:cacheprovider -W "ignore::pytest.PytestRemovedIn10Warning" --nbval tests book
 
 baseline: $(VENV)/.installed
 	$(PY) -m tradefight.build --baseline

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -31,14 +32,34 @@ from . import validate as data_check
 from .data import READS_LOG
 
 ROOT = Path(__file__).resolve().parents[2]
-BUILD = ROOT / "_build"
-CACHE = BUILD / ".cache"          # executed notebooks and what they depended on
-SRC = BUILD / ".src"              # the book's source tree as Jupyter Book sees it
-JB_OUT = BUILD / ".jb"            # Jupyter Book's own output (kept for incremental Sphinx builds)
-SITE = BUILD / "html"             # the published site
-STAMP = ".tradefight-build.json"  # in SITE: the inputs the site was built from
+STAMP = ".tradefight-build.json"  # in the site: the inputs it was built from
 PACKAGE = Path(__file__).resolve().parent
 CONFIG_FILES = ["_config.yml", "_toc.yml"]
+RUNNER_ONLY = {"build.py", "bench.py", "audit.py", "validate.py"}  # not imported by notebooks
+KEEP_PER_NOTEBOOK = 4             # cached executions kept per notebook (one per data folder/parameters)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build keeps its files. The default is _build/; tests and `make bench` use others."""
+
+    build: Path
+
+    @property
+    def cache(self) -> Path:   # executed notebooks and what they depended on
+        return self.build / ".cache"
+
+    @property
+    def src(self) -> Path:     # the book's source tree as Jupyter Book sees it
+        return self.build / ".src"
+
+    @property
+    def jb_out(self) -> Path:  # Jupyter Book's own output, kept for incremental Sphinx builds
+        return self.build / ".jb"
+
+    @property
+    def site(self) -> Path:    # the published site
+        return self.build / "html"
 
 
 class BuildError(Exception):
@@ -54,11 +75,16 @@ def file_hash(path: Path) -> str:
     return sha256(path.read_bytes()) if path.is_file() else "missing"
 
 
-def tree_hash(folder: Path, pattern: str = "*", skip_suffix: str = "") -> str:
+def tree_hash(folder: Path, pattern: str = "*", skip_suffix: str = "", skip_names=()) -> str:
     parts = [f"{p.relative_to(folder)}:{file_hash(p)}" for p in sorted(folder.rglob(pattern))
              if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts
-             and not (skip_suffix and p.suffix == skip_suffix)]
+             and not (skip_suffix and p.suffix == skip_suffix) and p.name not in skip_names]
     return sha256("\n".join(parts).encode())
+
+
+def package_hash() -> str:
+    """The package code that notebooks run (the runner's own modules do not change their output)."""
+    return tree_hash(PACKAGE, "*.py", skip_names=RUNNER_ONLY)
 
 
 def toc_notebooks(root: Path = ROOT) -> list[Path]:
@@ -166,39 +192,51 @@ def notebook_key(nb: Path, params: dict, package: str) -> dict:
     return {"source": file_hash(nb), "params": params, "package": package}
 
 
-def cached(nb: Path, key: dict) -> Path | None:
-    meta = CACHE / f"{nb.stem}.json"
-    out = CACHE / nb.name
+def cache_entry(layout: Layout, nb: Path, key: dict) -> tuple[Path, Path]:
+    """(executed notebook, its record of inputs) for this notebook and key."""
+    tag = sha256(json.dumps(key, sort_keys=True).encode())[:16]
+    return layout.cache / f"{nb.stem}-{tag}.ipynb", layout.cache / f"{nb.stem}-{tag}.json"
+
+
+def cached(layout: Layout, nb: Path, key: dict) -> Path | None:
+    """The executed copy, if its key matches and every data file it read is unchanged."""
+    out, meta = cache_entry(layout, nb, key)
     if not (meta.is_file() and out.is_file()):
         return None
     saved = json.loads(meta.read_text(encoding="utf-8"))
-    if saved["key"] != key:
+    if saved["key"] != key or any(file_hash(Path(p)) != h for p, h in saved["reads"].items()):
         return None
-    if any(file_hash(Path(p)) != h for p, h in saved["reads"].items()):
-        return None
+    os.utime(meta)  # most recently used
     return out
 
 
-def run_notebooks(per_nb: dict[Path, dict], jobs: int) -> list[Path]:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    package = tree_hash(PACKAGE, "*.py")
+def prune_cache(layout: Layout, nb: Path) -> None:
+    records = sorted(layout.cache.glob(f"{nb.stem}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for meta in records[KEEP_PER_NOTEBOOK:]:
+        meta.unlink(missing_ok=True)
+        meta.with_suffix(".ipynb").unlink(missing_ok=True)
+
+
+def run_notebooks(layout: Layout, per_nb: dict[Path, dict], jobs: int) -> list[Path]:
+    layout.cache.mkdir(parents=True, exist_ok=True)
+    package = package_hash()
     todo, done = [], []
     for nb, params in per_nb.items():
         key = notebook_key(nb, params, package)
-        hit = cached(nb, key)
+        hit = cached(layout, nb, key)
         if hit:
             print(f"  {nb.relative_to(ROOT)}: unchanged, reused", flush=True)
         else:
             todo.append((nb, params, key))
-        done.append(CACHE / nb.name)
+        done.append(cache_entry(layout, nb, key)[0])
     if not todo:
         return done
     failures = []
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
         futures = {}
         for nb, params, key in todo:
-            tmp_out = CACHE / f"{nb.stem}.running.ipynb"
-            log = CACHE / f"{nb.stem}.reads"
+            tmp_out = layout.cache / f"{nb.stem}.running.ipynb"
+            log = layout.cache / f"{nb.stem}.reads"
             futures[pool.submit(_execute, str(nb), str(tmp_out), params, str(log))] = (nb, key, tmp_out, log)
         for future in futures:
             nb, key, tmp_out, log = futures[future]
@@ -209,10 +247,11 @@ def run_notebooks(per_nb: dict[Path, dict], jobs: int) -> list[Path]:
                 failures.append(f"{rel}, {error}")
                 continue
             reads = sorted(set(log.read_text(encoding="utf-8").split()))
-            (CACHE / f"{nb.stem}.json").unlink(missing_ok=True)
-            os.replace(tmp_out, CACHE / nb.name)
-            (CACHE / f"{nb.stem}.json").write_text(json.dumps(
-                {"key": key, "reads": {p: file_hash(Path(p)) for p in reads}}, indent=1), encoding="utf-8")
+            out, meta = cache_entry(layout, nb, key)
+            os.replace(tmp_out, out)
+            meta.write_text(json.dumps({"key": key, "reads": {p: file_hash(Path(p)) for p in reads}}, indent=1),
+                            encoding="utf-8")
+            prune_cache(layout, nb)
             print(f"  {rel}: ran in {seconds:.1f}s", flush=True)
     if failures:
         raise BuildError("a notebook failed:\n    " + "\n    ".join(failures))
@@ -240,64 +279,85 @@ def vega_runtime() -> bytes:
             "(function () {\n" + vlc.javascript_bundle() + "\n})();\n").encode()
 
 
-def stage_sources(executed: list[Path]) -> None:
+def stage_sources(layout: Layout, executed: list[Path]) -> None:
     """Lay out the book for Jupyter Book: config, book/ files, executed notebooks, the Vega runtime."""
+    src = layout.src
     wanted = set()
     for name in CONFIG_FILES:
-        copy_if_changed(ROOT / name, SRC / name)
-        wanted.add(SRC / name)
+        copy_if_changed(ROOT / name, src / name)
+        wanted.add(src / name)
     for path in (ROOT / "book").rglob("*"):
         if path.is_file() and path.suffix != ".ipynb" and ".ipynb_checkpoints" not in path.parts:
-            copy_if_changed(path, SRC / path.relative_to(ROOT))
-            wanted.add(SRC / path.relative_to(ROOT))
+            copy_if_changed(path, src / path.relative_to(ROOT))
+            wanted.add(src / path.relative_to(ROOT))
     for nb in executed:
-        copy_if_changed(nb, SRC / "book" / nb.name)
-        wanted.add(SRC / "book" / nb.name)
-    runtime = SRC / "book" / "_static" / "vega-runtime.js"
+        name = nb.name.rsplit("-", 1)[0] + ".ipynb"  # drop the cache tag
+        copy_if_changed(nb, src / "book" / name)
+        wanted.add(src / "book" / name)
+    runtime = src / "book" / "_static" / "vega-runtime.js"
     if not runtime.is_file():
         runtime.write_bytes(vega_runtime())
     wanted.add(runtime)
-    for path in list(SRC.rglob("*")):
+    for path in list(src.rglob("*")):
         if path.is_file() and path not in wanted:
             path.unlink()
 
 
-def jupyter_book() -> None:
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(SRC), "--path-output",
-           str(JB_OUT), "-W", "-n", "--keep-going", "-q"]
+def jupyter_book(layout: Layout) -> None:
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(layout.src), "--path-output",
+           str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
-        shutil.rmtree(JB_OUT, ignore_errors=True)  # next build starts clean
+        shutil.rmtree(layout.jb_out, ignore_errors=True)  # next build starts clean
         lines = [ln for ln in (result.stdout + result.stderr).splitlines()
                  if "WARNING" in ln or "ERROR" in ln or "Error" in ln]
         raise BuildError("Jupyter Book failed:\n    " + "\n    ".join(lines[-20:] or ["(no message)"]))
 
 
-def publish(stamp: dict) -> None:
+def publish(layout: Layout, stamp: dict) -> None:
     """Swap the new site in whole; until then the old one stays as it was."""
-    new = BUILD / ".html-new"
-    old = BUILD / ".html-old"
+    new = layout.build / ".html-new"
+    old = layout.build / ".html-old"
     shutil.rmtree(new, ignore_errors=True)
     shutil.rmtree(old, ignore_errors=True)
-    shutil.copytree(JB_OUT / "_build" / "html", new)
+    shutil.copytree(layout.jb_out / "_build" / "html", new)
     (new / ".buildinfo").unlink(missing_ok=True)
     (new / STAMP).write_text(json.dumps(stamp, indent=1), encoding="utf-8")
-    if SITE.exists():
-        os.rename(SITE, old)
-    os.rename(new, SITE)
+    write_seo_files(new, stamp["site_url"])
+    if layout.site.exists():
+        os.rename(layout.site, old)
+    os.rename(new, layout.site)
     shutil.rmtree(old, ignore_errors=True)
 
 
-def site_stamp(executed: list[Path]) -> dict:
+def write_seo_files(site: Path, site_url: str) -> None:
+    """robots.txt always; sitemap.xml when the public address is known (SITE_URL), as sitemaps need it."""
+    robots = "User-agent: *\nAllow: /\n"
+    if site_url:
+        base = site_url.rstrip("/") + "/"
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                       if not any(part.startswith("_") for part in p.relative_to(site).parts)
+                       and p.name not in ("search.html", "genindex.html") and p.parent != site)
+        urls = "".join(f"  <url><loc>{base}{page}</loc></url>\n" for page in pages)
+        (site / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+                                          f'"http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n',
+                                          encoding="utf-8")
+        robots += f"Sitemap: {base}sitemap.xml\n"
+    (site / "robots.txt").write_text(robots, encoding="utf-8")
+
+
+def site_stamp(executed: list[Path], site_url: str = "") -> dict:
+    """Everything the site depends on; equal stamps mean the site is up to date."""
     return {
         "notebooks": {nb.name: file_hash(nb) for nb in executed},
         "config": {name: file_hash(ROOT / name) for name in CONFIG_FILES},
         "book_files": tree_hash(ROOT / "book", skip_suffix=".ipynb"),  # notebooks are counted above
-        "package": tree_hash(PACKAGE, "*.py"),
+        "package": package_hash(),
+        "site_url": site_url,
     }
 
 
-def build(data_dir: Path, as_of: str, extra: list[str], jobs: int) -> None:
+def build(layout: Layout, data_dir: Path, as_of: str, extra: list[str], jobs: int, site_url: str = "") -> None:
     start = time.perf_counter()
     notebooks = toc_notebooks()
     params = parse_params(data_dir, as_of, extra)
@@ -307,32 +367,39 @@ def build(data_dir: Path, as_of: str, extra: list[str], jobs: int) -> None:
         raise BuildError(f"the data in {data_dir}/ does not match its contract:\n    "
                          + "\n    ".join(map(str, problems[:50])))
     print(f"Data check passed: {data_dir}/", flush=True)
+    if not as_of:
+        # Resolve the default cut-off (the latest event) once, here, so that a notebook which does not
+        # use events.csv does not depend on it and is not re-run when it changes.
+        from .data import as_of_date
+
+        resolved = f"{as_of_date('', data_dir):%Y-%m-%d}"
+        per_nb = {nb: {**p, "as_of": resolved} if "as_of" in p else p for nb, p in per_nb.items()}
     print(f"Running {len(notebooks)} notebooks (up to {jobs} at once):", flush=True)
-    executed = run_notebooks(per_nb, jobs)
-    stamp = site_stamp(executed)
-    current = SITE / STAMP
+    executed = run_notebooks(layout, per_nb, jobs)
+    stamp = site_stamp(executed, site_url)
+    current = layout.site / STAMP
     if current.is_file() and json.loads(current.read_text(encoding="utf-8")) == stamp:
-        print(f"Site is up to date: {SITE.relative_to(ROOT)}/ ({time.perf_counter() - start:.1f}s)")
+        print(f"Site is up to date: {os.path.relpath(layout.site)}/ ({time.perf_counter() - start:.1f}s)")
         return
     print("Building the book with Jupyter Book ...", flush=True)
     t = time.perf_counter()
-    stage_sources(executed)
-    jupyter_book()
-    publish(stamp)
+    stage_sources(layout, executed)
+    jupyter_book(layout)
+    publish(layout, stamp)
     print(f"  built in {time.perf_counter() - t:.1f}s")
-    print(f"Site ready: {SITE.relative_to(ROOT)}/index.html ({time.perf_counter() - start:.1f}s in all)")
+    print(f"Site ready: {os.path.relpath(layout.site)}/index.html ({time.perf_counter() - start:.1f}s in all)")
 
 
-def baseline(jobs: int) -> None:
+def baseline(layout: Layout, jobs: int) -> None:
     """Re-run the committed notebooks in place on the default data and parameters (for nbval)."""
     problems = data_check.validate(ROOT / "data")
     if problems:
         raise BuildError("the default data does not match its contract:\n    " + "\n    ".join(map(str, problems)))
     notebooks = toc_notebooks()
+    layout.cache.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(_execute, str(nb), str(nb), {}, str(CACHE / f"{nb.stem}.baseline.reads"))
+        futures = [pool.submit(_execute, str(nb), str(nb), {}, str(layout.cache / f"{nb.stem}.baseline.reads"))
                    for nb in notebooks]
-        CACHE.mkdir(parents=True, exist_ok=True)
         errors = []
         for future in futures:
             name, seconds, error = future.result()
@@ -350,21 +417,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="another notebook parameter, e.g. scenario=truce_lapses")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="notebooks run at once")
+    parser.add_argument("--site-url", default=os.environ.get("SITE_URL", ""),
+                        help="public address of the site, for sitemap.xml (default: $SITE_URL)")
+    parser.add_argument("--build-dir", default=str(ROOT / "_build"), help="where to build (default: _build)")
     parser.add_argument("--baseline", action="store_true",
                         help="re-run book/*.ipynb in place on the default data (then commit them)")
     args = parser.parse_args(argv)
+    layout = Layout(Path(args.build_dir).resolve())
     try:
         if args.baseline:
-            CACHE.mkdir(parents=True, exist_ok=True)
-            baseline(args.jobs)
+            baseline(layout, args.jobs)
         else:
             data_dir = Path(args.data)
             if not data_dir.is_dir():
                 raise BuildError(f"DATA={args.data!r} is not a folder")
-            build(data_dir, args.as_of, args.param, args.jobs)
+            build(layout, data_dir, args.as_of, args.param, args.jobs, args.site_url)
     except BuildError as err:
         print(f"Build stopped: {err}", file=sys.stderr)
-        print("The site already built in _build/html is unchanged.", file=sys.stderr)
+        print(f"The site already built in {os.path.relpath(layout.site)}/ is unchanged.", file=sys.stderr)
         return 1
     return 0
 

@@ -77,6 +77,11 @@ class Figure:
     def spec(self, width: int | str = "container") -> dict:
         return self.chart.properties(width=width).to_dict()
 
+    def vega_spec(self) -> dict:
+        import vl_convert as vlc
+
+        return vlc.vegalite_to_vega(self.spec())
+
     def static_svg(self) -> str:
         import vl_convert as vlc
 
@@ -110,7 +115,8 @@ class Figure:
     # -- the whole block ----------------------------------------------------------------------
     def _repr_html_(self) -> str:
         esc = html.escape
-        spec = json.dumps(self.spec(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        # Compiled to Vega here, so the browser skips the Vega-Lite compile step (less main-thread work).
+        spec = json.dumps(self.vega_spec(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
         # Inside <script type="application/json"> only "<" can end the block; escape it (and & >).
         spec = spec.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         href = "data:text/csv;charset=utf-8," + urllib.parse.quote(self.csv())
