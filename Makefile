@@ -13,7 +13,8 @@ PY := $(VENV)/bin/python
 DATA ?= data
 AS_OF ?=
 SCENARIO ?=
-BOOK_ARGS := --data "$(DATA)" $(if $(AS_OF),--as-of "$(AS_OF)") $(if $(SCENARIO),--param scenario=$(SCENARIO))
+BOOK_ARGS := --data "$(DATA)" $(if $(AS_OF),--as-of "$(AS_OF)") $(if $(SCENARIO),--param scenario=$(SCENARIO)) \
+             $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
 .PHONY: book test baseline bench audit clean browser venv
 

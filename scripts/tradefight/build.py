@@ -353,6 +353,7 @@ def site_stamp(executed: list[Path], site_url: str = "") -> dict:
         "config": {name: file_hash(ROOT / name) for name in CONFIG_FILES},
         "book_files": tree_hash(ROOT / "book", skip_suffix=".ipynb"),  # notebooks are counted above
         "package": package_hash(),
+        "runner": file_hash(Path(__file__)),  # how the site is assembled
         "site_url": site_url,
     }
 

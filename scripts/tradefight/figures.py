@@ -87,7 +87,8 @@ def us_layers(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figure:
 def headline_vs_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figure:
     start = pd.Timestamp("2025-01-01")
     head = tariffs.ladder(actions, cutoff).assign(measure="Headline statutory rate")
-    avg = averages[(averages["date"] >= start) & (averages["measure"] == "trade_weighted_average")]
+    avg = tariffs.average_series(averages)
+    avg = avg[(avg["date"] >= start) & (avg["measure"] == "trade_weighted_average")]
     avg = avg.rename(columns={"value_pct": "rate_pct"})[["date", "imposer", "rate_pct", "source_id"]]
     avg = avg.assign(measure="Trade-weighted average (PIIE)")
     frame = pd.concat([head, avg], ignore_index=True)
@@ -112,7 +113,8 @@ def headline_vs_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff, s
 
 
 def averages_since_2018(averages: pd.DataFrame, sources: pd.DataFrame) -> Figure:
-    frame = averages[averages["measure"] == "trade_weighted_average"][["date", "imposer", "value_pct", "source_id"]]
+    frame = tariffs.average_series(averages)
+    frame = frame[frame["measure"] == "trade_weighted_average"][["date", "imposer", "value_pct", "source_id"]]
     first = frame.sort_values("date").groupby("imposer").first()
     last = frame.sort_values("date").groupby("imposer").last()
     title = (f"Average US tariffs on Chinese goods went from {first.loc['US', 'value_pct']:g}% in "

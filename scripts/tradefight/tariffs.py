@@ -95,3 +95,13 @@ def ladder(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     last_source = changes.groupby(["imposer", "effective_date"])["source_id"].last()
     path["source_id"] = [last_source.get((i, d), pd.NA) for i, d in zip(path["imposer"], path["date"])]
     return step_series(path, cutoff)
+
+
+def average_series(averages: pd.DataFrame) -> pd.DataFrame:
+    """One series per side: the rows of the source with the most rows (PIIE's data file).
+
+    Where a dated PIIE page disagrees with the later data file, the data file is the consistent series;
+    the page's rows stay in the data (and on the Methods page) but are not drawn.
+    """
+    main = averages["source_id"].value_counts().idxmax()
+    return averages[averages["source_id"] == main].sort_values(["imposer", "date"]).reset_index(drop=True)
