@@ -43,10 +43,14 @@ def key_figures(actions, production, shares, table, cutoff) -> Html:
     mining = rare_earths.china_share_by_year(production).iloc[-1]
     stages = rare_earths.stage_table(shares, production).set_index("stage")
     latest = students.latest(table, "China")
+    us_cut = tariffs.after_peak(actions, "US", cutoff)
+    cn_cut = tariffs.after_peak(actions, "China", cutoff)
     cards = [
         (f"{us['rate_pct']:.0f}%", f"Peak US headline tariff on Chinese goods, from {day(us['date'])}"),
+        (f"{us_cut['rate_pct']:.0f}%", f"US headline tariff after the truce cut, from {day(us_cut['date'])}"),
         (f"{tariffs.headline_on(actions, 'US', cutoff):.0f}%", f"US headline tariff on Chinese goods on {day(cutoff)}"),
         (f"{cn['rate_pct']:.0f}%", f"Peak Chinese headline tariff on US goods, from {day(cn['date'])}"),
+        (f"{cn_cut['rate_pct']:.0f}%", f"Chinese headline tariff after the truce cut, from {day(cn_cut['date'])}"),
         (f"{tariffs.headline_on(actions, 'China', cutoff):.0f}%", f"Chinese headline tariff on US goods on {day(cutoff)}"),
         (f"{mining['china_share_pct']:.1f}%", f"China's share of world rare-earth mining, {int(mining['year'])} (USGS)"),
         (f"{stages.loc['refining', 'china_share_pct']:g}%",

@@ -172,6 +172,11 @@ def _execute(nb_path: str, out_path: str, params: dict, reads_log: str) -> tuple
 
     os.environ[READS_LOG] = reads_log
     Path(reads_log).write_text("", encoding="utf-8")
+    # The kernel's own chatter (e.g. ipykernel's TCP warning) goes to a log beside the cache entry, not
+    # the terminal; a failing cell is reported below from papermill's error.
+    err = os.open(Path(reads_log).with_suffix(".kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(err, 2)
+    os.close(err)
     start = time.perf_counter()
     name = Path(nb_path).name
     try:

@@ -46,7 +46,7 @@ def theme() -> dict:
             "axis": {"labelColor": text, "titleColor": text, "labelFontSize": 12, "titleFontSize": 12,
                      "gridColor": "#e3e3e3", "domainColor": "#767676", "tickColor": "#767676"},
             "legend": {"labelColor": text, "titleColor": text, "labelFontSize": 12, "titleFontSize": 12,
-                       "orient": "bottom"},
+                       "orient": "bottom", "direction": "vertical", "labelLimit": 300},
             "range": {"category": PALETTE},
         }
     }

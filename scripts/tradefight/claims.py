@@ -28,10 +28,8 @@ class Check:
 
 
 def _truce(actions, imposer, cutoff, quote, claim_id, claimed_from, claimed_to) -> Check:
-    path = tariffs.headline(actions, imposer, cutoff)
     top = tariffs.peak(actions, imposer, cutoff)
-    after = path[path["date"] > top["date"]]
-    cut = after.iloc[0] if len(after) else top
+    cut = tariffs.after_peak(actions, imposer, cutoff)
     ok = (top["rate_pct"], cut["rate_pct"]) == (claimed_from, claimed_to)
     return Check(claim_id, quote, claimed_to, float(cut["rate_pct"]), "supported" if ok else "not supported",
                  f"Headline rate {top['rate_pct']:.0f}% from {day(top['date'])}, "

@@ -62,24 +62,31 @@ def tariff_ladder(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figur
 
 def us_layers(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figure:
     layers = tariffs.layer_rates(actions, "US", cutoff)
-    layers = layers.assign(layer_name=layers["layer"].map(tariffs.LAYER_NAMES))
+    dates = layers["date"].drop_duplicates()
+    older = pd.DataFrame({"date": dates, "layer": "section_301",
+                          "rate_pct": [tariffs.section_301_rate(actions, d) for d in dates]})
+    layers = pd.concat([older, layers], ignore_index=True).sort_values(["date", "layer"]).reset_index(drop=True)
+    names = {**tariffs.LAYER_NAMES, "section_301": "Section 301 duty (List 3 goods)"}
+    layers = layers.assign(layer_name=layers["layer"].map(names))
     top = layers.groupby("date")["rate_pct"].sum()
     peak_day = top.idxmax()
     parts = layers[layers["date"] == peak_day]
     split = " + ".join(f"{r.rate_pct:.0f}% {r.layer_name}" for r in parts.itertuples() if r.rate_pct)
-    title = f"At its peak the US rate was two layers: {split}"
+    title = f"At the peak, a Chinese good on Section 301 List 3 faced {top.max():.0f}%: {split}"
     chart = alt.Chart(layers).mark_bar().encode(
         x=alt.X("date:O", timeUnit="yearmonthdate", title="Change effective on", axis=alt.Axis(format="%d %b %Y", labelAngle=-40)),
         y=alt.Y("rate_pct:Q", stack="zero", axis=PCT),
-        color=alt.Color("layer_name:N", title="Layer", scale=alt.Scale(range=[US, "#6a8fc7", "#2b6b2e"])),
+        color=alt.Color("layer_name:N", title="Layer", scale=alt.Scale(range=[US, "#5b7fb5", "#2b6b2e", "#8a5a00"])),
         opacity=alt.value(1),
         tooltip=[alt.Tooltip("date:T", title="From", format="%d %b %Y"), alt.Tooltip("layer_name:N", title="Layer"),
                  alt.Tooltip("rate_pct:Q", title="Rate (%)")])
     return Figure(chart, layers, name="us-layers", title=title,
-                  measure="Statutory rate of each US all-goods layer after each change, in percent. Section 301 "
-                          "duties on listed goods come on top and are not shown.",
+                  measure="Statutory rates, in percent, of the US layers on a good on Section 301 List 3 (about "
+                          "USD 200 billion of 2018 imports), after each change of an all-goods layer. Goods on no "
+                          "Section 301 list pay the all-goods layers only.",
                   description="Stacked bars, one per date on which a US all-goods duty changed, split into the "
-                              "IEEPA fentanyl duty, the IEEPA reciprocal duty and any other all-goods surcharge.",
+                              "Section 301 List 3 duty, the IEEPA fentanyl duty, the IEEPA reciprocal duty and any "
+                              "other all-goods surcharge.",
                   source=_sources(actions[actions["imposer"] == "US"], sources),
                   columns={"date": "date", "layer": "layer", "rate_pct": "rate_pct"})
 
@@ -88,12 +95,12 @@ def headline_vs_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff, s
     start = pd.Timestamp("2025-01-01")
     head = tariffs.ladder(actions, cutoff).assign(measure="Headline statutory rate")
     avg = tariffs.average_series(averages)
-    avg = avg[(avg["date"] >= start) & (avg["measure"] == "trade_weighted_average")]
+    avg = avg[(avg["date"] >= start) & (avg["measure"] == "average_tariff")]
     avg = avg.rename(columns={"value_pct": "rate_pct"})[["date", "imposer", "rate_pct", "source_id"]]
-    avg = avg.assign(measure="Trade-weighted average (PIIE)")
+    avg = avg.assign(measure="Average tariff (PIIE, 2017 import weights)")
     frame = pd.concat([head, avg], ignore_index=True)
     us_gap = head[head["imposer"] == "US"]["rate_pct"].max() - avg[avg["imposer"] == "US"]["rate_pct"].max()
-    title = (f"The US headline rate ran up to {us_gap:.0f} points above PIIE's trade-weighted average, "
+    title = (f"The US headline rate ran up to {us_gap:.0f} points above PIIE's average tariff, "
              "because exempt goods pay less")
     chart = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=2).encode(
         x=alt.X("date:T", axis=DATE), y=alt.Y("rate_pct:Q", axis=PCT),
@@ -102,9 +109,9 @@ def headline_vs_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff, s
         tooltip=[alt.Tooltip("measure:N"), alt.Tooltip("imposer:N", title="Imposed by"),
                  alt.Tooltip("date:T", format="%d %b %Y"), alt.Tooltip("rate_pct:Q", title="Percent")])
     return Figure(chart, frame, name="headline-vs-average", title=title,
-                  measure="Two measures: the headline statutory rate (solid) and PIIE's trade-weighted average "
+                  measure="Two measures: the headline statutory rate (solid) and PIIE's average tariff, weighted by 2017 imports, "
                           "tariff, which includes older duties and exemptions (dashed).",
-                  description="Lines for each side: the headline statutory rate and the trade-weighted average "
+                  description="Lines for each side: the headline statutory rate and the average "
                               "tariff from PIIE, from January 2025. The averages sit below the headline rates "
                               "at the peak because many goods were exempt.",
                   source=_sources(frame, sources),
@@ -114,7 +121,7 @@ def headline_vs_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff, s
 
 def averages_since_2018(averages: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     frame = tariffs.average_series(averages)
-    frame = frame[frame["measure"] == "trade_weighted_average"][["date", "imposer", "value_pct", "source_id"]]
+    frame = frame[frame["measure"] == "average_tariff"][["date", "imposer", "value_pct", "source_id"]]
     first = frame.sort_values("date").groupby("imposer").first()
     last = frame.sort_values("date").groupby("imposer").last()
     title = (f"Average US tariffs on Chinese goods went from {first.loc['US', 'value_pct']:g}% in "
@@ -126,11 +133,11 @@ def averages_since_2018(averages: pd.DataFrame, sources: pd.DataFrame) -> Figure
         tooltip=[alt.Tooltip("imposer:N", title="Imposed by"), alt.Tooltip("date:T", format="%d %b %Y"),
                  alt.Tooltip("value_pct:Q", title="Average tariff (%)")])
     return Figure(chart, frame, name="averages-since-2018", title=title,
-                  measure="Trade-weighted average tariff, percent (PIIE). Not a statutory rate.",
-                  description="Two step lines from 2018: PIIE's trade-weighted average US tariff on Chinese "
+                  measure="Average tariff, percent, weighted by 2017 import levels (PIIE). Not a statutory rate.",
+                  description="Two step lines from 2018: PIIE's average US tariff on Chinese "
                               "exports and Chinese tariff on US exports.",
                   source=_sources(frame, sources),
-                  columns={"date": "date", "imposer": "imposer", "value_pct": "trade_weighted_average_pct",
+                  columns={"date": "date", "imposer": "imposer", "value_pct": "piie_average_tariff_pct",
                            "source_id": "source_id"})
 
 
@@ -169,13 +176,17 @@ def mine_production(production: pd.DataFrame, sources: pd.DataFrame) -> Figure:
     last_year = int(frame["year"].max())
     china = frame[(frame["country"] == "China") & (frame["year"] == last_year)]["production_t"].iloc[0]
     title = f"China mined {china:,} tonnes of rare-earth oxide in {last_year}, far ahead of any other country"
-    chart = alt.Chart(frame).mark_line(point=True, strokeWidth=2).encode(
-        x=alt.X("year:O", title="Production year", axis=alt.Axis(labelAngle=0)),
+    lines = alt.Chart(frame).mark_line(point=True, strokeWidth=2).encode(
+        x=alt.X("year:O", title="Production year", axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
         y=alt.Y("production_t:Q", title="Tonnes of rare-earth oxide (REO) equivalent", axis=alt.Axis(format="~s")),
         color=alt.Color("country:N", title="Country", sort=top),
-        shape=alt.Shape("country:N", sort=top, title="Country"),
         tooltip=["country:N", "year:O", alt.Tooltip("production_t:Q", title="Tonnes REO", format=","),
                  "estimated:N", alt.Tooltip("edition:O", title="USGS edition")])
+    # Each line is named at its end, so the colours are not the only key.
+    ends = alt.Chart(frame[frame["year"] == last_year]).mark_text(align="left", dx=6, fontSize=11).encode(
+        x="year:O", y="production_t:Q", text="country:N",
+        color=alt.Color("country:N", sort=top, title="Country"))
+    chart = lines + ends
     return Figure(chart, frame, name="mine-production", title=title,
                   measure="Mine production, metric tons of rare-earth-oxide equivalent, USGS Mineral Commodity "
                           "Summaries (latest edition for each year). Mining only, not refining.",
@@ -191,7 +202,7 @@ def china_mining_share(production: pd.DataFrame, sources: pd.DataFrame) -> Figur
     last = frame.iloc[-1]
     title = f"China's share of world rare-earth mining was {last['china_share_pct']:.1f}% in {int(last['year'])}"
     chart = alt.Chart(frame).mark_bar(color=CHINA).encode(
-        x=alt.X("year:O", title="Production year", axis=alt.Axis(labelAngle=0)),
+        x=alt.X("year:O", title="Production year", axis=alt.Axis(labelAngle=0, labelOverlap="parity")),
         y=alt.Y("china_share_pct:Q", title="China's share of world mine production (%)", scale=alt.Scale(domain=[0, 100])),
         tooltip=["year:O", alt.Tooltip("china_t:Q", title="China, tonnes", format=","),
                  alt.Tooltip("world_t:Q", title="World, tonnes", format=","),
@@ -216,7 +227,7 @@ def stage_shares(shares: pd.DataFrame, production: pd.DataFrame, sources: pd.Dat
         y=alt.Y("label:N", title=None, sort=None), x=alt.X("china_share_pct:Q", title="China's share (%)",
                                                              scale=alt.Scale(domain=[0, 100])),
         tooltip=["stage:N", "year:N", alt.Tooltip("china_share_pct:Q", title="Share (%)"), "measure:N", "source_id:N"])
-    text = chart.mark_text(align="left", dx=3, color="#222222").encode(text=alt.Text("china_share_pct:Q", format="g"))
+    text = chart.mark_text(align="left", dx=3, color="#222222").encode(text=alt.Text("china_share_pct:Q", format="~g"))
     return Figure(chart + text, frame, name="stage-shares", title=title,
                   measure="China's share at each stage, each as its source states it (year in brackets). "
                           "Mining, refining and magnet-making are different measures.",
@@ -235,7 +246,7 @@ def controlled_elements(controls: pd.DataFrame, sources: pd.DataFrame) -> Figure
     frame["announced"] = frame["announced_date"].dt.strftime("%Y-%m-%d") + ": " + frame["announcement"]
     chart = alt.Chart(frame).mark_point(filled=True, size=160).encode(
         x=alt.X("atomic_number:O", title="Atomic number", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("announced:N", title=None),
+        y=alt.Y("announced:N", title=None, axis=alt.Axis(labelLimit=320)),
         color=alt.Color("announced:N", legend=None),
         shape=alt.Shape("announced:N", legend=None),
         tooltip=["element:N", "symbol:N", "atomic_number:O", "announcement:N",
@@ -365,7 +376,8 @@ def claims_chart(verdicts: pd.DataFrame) -> Figure:
     frame = verdicts.dropna(subset=["claimed", "found"]).copy()
     frame["found_vs_claimed_pct"] = (100 * frame["found"] / frame["claimed"]).round(1)
     exact = int((frame["found"] == frame["claimed"]).sum())
-    title = f"{exact} of {len(frame)} numeric claims match the data exactly; the others are off by the measure"
+    title = (f"{exact} of {len(frame)} numeric claims match the data exactly; "
+             "the bars show how far off the others are")
     chart = alt.Chart(frame).mark_bar().encode(
         y=alt.Y("claim_id:N", title=None, sort=None),
         x=alt.X("found_vs_claimed_pct:Q", title="Value in the data as % of the claimed value"),

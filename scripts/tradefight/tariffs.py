@@ -105,3 +105,18 @@ def average_series(averages: pd.DataFrame) -> pd.DataFrame:
     """
     main = averages["source_id"].value_counts().idxmax()
     return averages[averages["source_id"] == main].sort_values(["imposer", "date"]).reset_index(drop=True)
+
+
+def after_peak(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp) -> pd.Series:
+    """The first headline change after the peak (the truce cut), or the peak itself if none yet."""
+    path = headline(actions, imposer, cutoff)
+    top = peak(actions, imposer, cutoff)
+    later = path[path["date"] > top["date"]]
+    return later.iloc[0] if len(later) else top
+
+
+def section_301_rate(actions: pd.DataFrame, day: pd.Timestamp, listed: str = "List 3") -> float:
+    """US Section 301 rate in force on `day` for goods on one list (scope starting 'List 3', say)."""
+    rows = actions[(actions["imposer"] == "US") & (actions["layer"] == "section_301")
+                   & actions["scope"].str.startswith(listed) & (actions["effective_date"] <= day)]
+    return float(_ordered(rows)["rate_set_pct"].iloc[-1]) if len(rows) else 0.0
