@@ -183,8 +183,8 @@ def _execute(nb_path: str, out_path: str, params: dict, reads_log: str) -> tuple
         pm.execute_notebook(nb_path, out_path, parameters=params or None, cwd=str(Path(nb_path).parent),
                             kernel_name="python3", progress_bar=False, log_output=False)
     except pm.PapermillExecutionError as err:
-        return name, time.perf_counter() - start, (
-            f"cell {err.exec_count or err.cell_index}: {err.ename}: {err.evalue}")
+        where = f"In [{err.exec_count}]" if err.exec_count else f"index {err.cell_index}"
+        return name, time.perf_counter() - start, f"cell {where}: {err.ename}: {err.evalue}"
     except Exception as err:  # kernel died, notebook unreadable, ...
         return name, time.perf_counter() - start, f"{type(err).__name__}: {err}"
     nb = nbformat.read(out_path, as_version=4)
