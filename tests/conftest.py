@@ -89,7 +89,7 @@ XSS_TEXT = "<script>window.__xss=2</script>"
 
 @pytest.fixture(scope="session")
 def payload_build(tmp_path_factory):
-    """A full build, in its own folder, of data whose text fields carry script payloads.
+    """A full build, in its own folder, of data whose text fields carry script payloads and one figure changed.
 
     Returns (data_dir, build_dir, output of the build)."""
     import csv
@@ -109,6 +109,16 @@ def payload_build(tmp_path_factory):
             writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
+    # And one figure changed, to follow it through the site: the latest count of students from China.
+    path = data_dir / "students_by_origin.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    latest = max((r for r in rows if r["place_of_origin"] == "China"), key=lambda r: r["academic_year"])
+    latest["students"] = str(int(latest["students"]) + 1)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
     result = subprocess.run([sys.executable, "-m", "tradefight.build", "--data", str(data_dir),
                              "--build-dir", str(root / "build")], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

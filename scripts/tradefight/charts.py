@@ -55,6 +55,19 @@ def theme() -> dict:
 alt.theme.register("tradefight", enable=True)(theme)
 
 
+# Columns that the data table and CSV may not show and the chart never draws: kept out of the spec.
+PROVENANCE_TEXT = ["notes", "source_locator"]
+
+
+def _without_provenance_text(chart):
+    """The chart with long provenance text dropped from its data (and its layers' data)."""
+    if isinstance(getattr(chart, "data", None), pd.DataFrame):
+        chart = chart.properties(data=chart.data.drop(columns=PROVENANCE_TEXT, errors="ignore"))
+    if hasattr(chart, "layer"):
+        chart.layer = [_without_provenance_text(layer) for layer in chart.layer]
+    return chart
+
+
 class Figure:
     """One chart with its title, description, source, static fallback, table and download."""
 
@@ -71,7 +84,7 @@ class Figure:
         self.data = data[list(self.columns)].rename(columns=self.columns)
         # The title and measure are HTML text above the chart (readable, selectable, translatable);
         # the description becomes the drawn SVG's aria-label.
-        self.chart = chart.properties(description=description)
+        self.chart = _without_provenance_text(chart).properties(description=description)
 
     # -- pieces -------------------------------------------------------------------------------
     def spec(self, width: int | str = "container") -> dict:

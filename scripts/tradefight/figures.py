@@ -250,7 +250,8 @@ def controlled_elements(controls: pd.DataFrame, sources: pd.DataFrame) -> Figure
         color=alt.Color("announced:N", legend=None),
         shape=alt.Shape("announced:N", legend=None),
         tooltip=["element:N", "symbol:N", "atomic_number:O", "announcement:N",
-                 alt.Tooltip("effective_date:T", format="%d %b %Y"), "status:N"])
+                 alt.Tooltip("effective_date:T", format="%d %b %Y"), "status:N",
+                 alt.Tooltip("main_uses:N", title="Main uses (where sourced)")])
     labels = alt.Chart(frame).mark_text(dy=-14, color="#222222").encode(
         x="atomic_number:O", y="announced:N", text="symbol:N")
     return Figure(chart + labels, frame, name="controlled-elements", title=title,
@@ -261,7 +262,8 @@ def controlled_elements(controls: pd.DataFrame, sources: pd.DataFrame) -> Figure
                   source=_sources(frame, sources),
                   columns={"element": "element", "symbol": "symbol", "atomic_number": "atomic_number",
                            "announcement": "announcement", "announced_date": "announced_date",
-                           "effective_date": "effective_date", "status": "status", "source_id": "source_id"})
+                           "effective_date": "effective_date", "status": "status", "main_uses": "main_uses",
+                           "source_id": "source_id"})
 
 
 # -- students and visas ---------------------------------------------------------------------------
