@@ -1,9 +1,9 @@
 """Figures for the book: an interactive Altair chart with everything a reader needs around it.
 
-`figure(...)` returns an object that a notebook displays as one HTML block:
+A `Figure` is displayed by a notebook as one HTML block:
 
 - the chart, drawn in the browser by the Vega runtime the site serves itself (no CDN, no inline script);
-- a title that states the takeaway and a subtitle that names the measure;
+- a title that states the takeaway and a line that names the measure;
 - a text description (also the chart's aria-label) and a source line;
 - a static SVG drawn by vl-convert for readers without JavaScript;
 - the data table and a CSV download of exactly the rows the chart shows.
@@ -153,6 +153,3 @@ class Figure:
     def __repr__(self) -> str:
         return f"<Figure {self.name}: {self.title} ({len(self.data)} rows)>"
 
-
-def figure(chart, data, **kw) -> Figure:
-    return Figure(chart, data, **kw)
