@@ -55,7 +55,7 @@ def tariff_ladder(actions: pd.DataFrame, cutoff, sources: pd.DataFrame) -> Figur
                   description=(f"Step chart of the headline additional tariff each side applied to the other's "
                                f"goods from January 2025 to {day(cutoff)}. The US rate rose in steps to "
                                f"{us_peak['rate_pct']:.0f}% and China's to {cn_peak['rate_pct']:.0f}%, then both fell."),
-                  source=_sources(frame, sources) if "source_id" in frame else "",
+                  source=_sources(frame, sources),
                   columns={"date": "date", "imposer": "imposer", "rate_pct": "headline_rate_pct",
                            "source_id": "source_id"})
 
