@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .measures import share_table
+
 STAGES = ["mining", "refining", "magnets"]
 
 
@@ -21,17 +23,10 @@ def top_producers(frame: pd.DataFrame, n: int) -> list[str]:
 def china_share_by_year(production: pd.DataFrame) -> pd.DataFrame:
     """China's share of the world total, per year, from the newest edition that reports the year."""
     rows = latest_edition(production)
-    china = rows[rows["country"] == "China"].set_index("year")
-    world = rows[rows["country"] == "World total"].set_index("year")
-    years = china.index.intersection(world.index)
-    return pd.DataFrame({
-        "year": years,
-        "china_t": china.loc[years, "production_t"].astype(int).values,
-        "world_t": world.loc[years, "production_t"].astype(int).values,
-        "china_share_pct": [round(100 * c / w, 1) for c, w in zip(china.loc[years, "production_t"], world.loc[years, "production_t"])],
-        "edition": china.loc[years, "edition"].values,
-        "source_id": china.loc[years, "source_id"].values,
-    })
+    china = rows[rows["country"] == "China"]
+    world = rows[rows["country"] == "World total"]
+    table = share_table(china, world, "year", "production_t", keep=("edition", "source_id"))
+    return table.rename(columns={"part": "china_t", "whole": "world_t", "share_pct": "china_share_pct"})
 
 
 def stage_table(shares: pd.DataFrame, production: pd.DataFrame) -> pd.DataFrame:

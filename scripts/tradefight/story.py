@@ -33,7 +33,3 @@ def day(ts) -> str:
 def date(name: str, ts) -> str:
     return text(name, day(ts))
 
-
-def share(part, whole) -> float:
-    """Percentage, one decimal place, computed (never typed)."""
-    return round(100 * float(part) / float(whole), 1)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .measures import share_table
+
 ALL = "All places of origin"
 
 
@@ -32,16 +34,9 @@ def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
 
 
 def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:
-    mine = series(table, origin).set_index("academic_year")
-    total = series(table, ALL).set_index("academic_year")
-    years = mine.index.intersection(total.index)
-    return pd.DataFrame({
-        "academic_year": years,
-        "students": mine.loc[years, "students"].astype(int).values,
-        "total": total.loc[years, "students"].astype(int).values,
-        "share_pct": [round(100 * m / t, 1) for m, t in zip(mine.loc[years, "students"], total.loc[years, "students"])],
-        "source_id": mine.loc[years, "source_id"].values,
-    })
+    """Students from `origin` as a share of all international students, per academic year."""
+    shares = share_table(series(table, origin), series(table, ALL), "academic_year", "students")
+    return shares.rename(columns={"part": "students", "whole": "total"})
 
 
 def rank(table: pd.DataFrame, origin: str, year: str) -> int:
