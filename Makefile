@@ -1,36 +1,39 @@
 # The two commands a new user runs: `make book`, then `make test`. Everything else is set up on the way.
 #   make book [DATA=dir] [AS_OF=YYYY-MM-DD] [SCENARIO=name]   build the site into _build/html
-#   make test      unit + data tests, nbval on every notebook, browser tests of the built site
-#   make baseline  re-run the committed notebooks on data/ after an intended data change (then commit)
-#   make bench     time cold, no-change and one-CSV builds against stock Jupyter Book
-#   make audit     Lighthouse scores for every page
+#   make test      unit and data tests, nbval on every notebook, browser tests of the built site
+#   make baseline  re-run the committed notebooks on data/ after an intended change (then commit them)
+#   make diff DATA=dir   which figures, pages and statements a new data folder changes
+#   make pdf       one PDF of the whole book (_build/tradefight.pdf)
+#   make bench     build times against stock Jupyter Book, page weights, and a profile
+#   make audit     Lighthouse, mobile and desktop, on every page
+#   make lock      recompile requirements.txt (pinned, with hashes) from requirements.in
 #   make clean     remove build outputs and caches (keeps .venv)
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+TF := $(VENV)/bin/tradefight
 DATA ?= data
 AS_OF ?=
 SCENARIO ?=
-BOOK_ARGS := --data "$(DATA)" $(if $(AS_OF),--as-of "$(AS_OF)") $(if $(SCENARIO),--param scenario=$(SCENARIO)) \
+BOOK_ARGS := --data "$(DATA)" $(if $(AS_OF),--as-of "$(AS_OF)") $(if $(SCENARIO),--scenario "$(SCENARIO)") \
              $(if $(SITE_URL),--site-url "$(SITE_URL)")
 
-.PHONY: book test baseline bench audit clean browser venv
+.PHONY: book test baseline diff pdf bench audit lock clean browser venv
 
-# The virtualenv is rebuilt only when requirements.txt changes. The .pth file puts scripts/ on the
-# path, so `import tradefight` works in notebooks, kernels and tests alike.
-$(VENV)/.installed: requirements.txt
+# The virtualenv is refreshed only when requirements.txt or pyproject.toml change. Every dependency is
+# installed with its hash checked; then this project's package, editable, with no dependencies of its own.
+$(VENV)/.installed: requirements.txt pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
-	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'tradefight-scripts.pth').write_text('$(CURDIR)/scripts\n')"
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
 venv: $(VENV)/.installed
 
 book: $(VENV)/.installed
-	@$(PY) -m tradefight.build $(BOOK_ARGS)
+	@$(TF) build $(BOOK_ARGS)
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download its own here).
 browser:
@@ -39,18 +42,28 @@ browser:
 	  $$( [ "$$(id -u)" = 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null; }
 
 # Unit, data and build tests, nbval on every notebook (-v lists each cell), then the site in Chromium.
-# pytest-playwright's own base_url fixture triggers a pytest deprecation warning; it is not ours.
+# Options live in pyproject.toml ([tool.pytest.ini_options]).
 test: book browser
-	$(PY) -m pytest -v -p no:cacheprovider -W "ignore::pytest.PytestRemovedIn10Warning" --nbval tests book
+	$(PY) -m pytest -v
 
 baseline: $(VENV)/.installed
-	$(PY) -m tradefight.build --baseline
+	$(TF) baseline
+
+diff: $(VENV)/.installed
+	$(TF) diff --data "$(DATA)"
+
+pdf: book browser
+	$(TF) pdf
 
 bench: $(VENV)/.installed
-	$(PY) -m tradefight.bench
+	$(TF) bench
 
 audit: book browser
-	$(PY) -m tradefight.audit
+	$(TF) audit
+
+lock: $(VENV)/.installed
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe \
+	  --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 
 clean:
 	rm -rf _build .pytest_cache

@@ -1,123 +1,86 @@
-"""HTML blocks other than charts: key-figure cards, event lists, claim verdicts, data dictionary, sources.
-
-Every value from the data goes through html.escape: text in a CSV is shown, never run.
-"""
+"""HTML blocks other than charts, each from a template: cards, the page banner, event and claim lists,
+the statements list, the data dictionary, the sources table, the scenario list and the downloads."""
 from __future__ import annotations
-
-import html
-import urllib.parse
-from pathlib import Path
 
 import pandas as pd
 
-from . import rare_earths, students, tariffs
-from .story import day
-
-esc = html.escape
-
-
-class Html:
-    """Displays as HTML in the book; compares as that HTML under nbval."""
-
-    def __init__(self, markup: str, label: str):
-        self.markup = markup
-        self.label = label
-
-    def _repr_html_(self) -> str:
-        return self.markup
-
-    def __repr__(self) -> str:
-        return f"<{self.label}>"
+from . import csvsafe
+from .markup import Html, render, table
+from .text import day
 
 
-def _link(url, text) -> str:
-    url = str(url)
-    if not url.startswith(("https://", "http://")):
-        return esc(str(text))
-    return f'<a href="{esc(url, quote=True)}">{esc(str(text))}</a>'
+def banner(book, data_through) -> Html:
+    """The line under each page's title: as-of date, data through, scenario."""
+    return Html(render("banner.html.j2", as_of=day(book.cutoff), through=day(data_through),
+                       scenario=book.scenario), "page banner")
 
 
-def key_figures(actions, production, shares, table, cutoff) -> Html:
-    us = tariffs.peak(actions, "US", cutoff)
-    cn = tariffs.peak(actions, "China", cutoff)
-    mining = rare_earths.china_share_by_year(production).iloc[-1]
-    stages = rare_earths.stage_table(shares, production).set_index("stage")
-    latest = students.latest(table, "China")
-    us_cut = tariffs.after_peak(actions, "US", cutoff)
-    cn_cut = tariffs.after_peak(actions, "China", cutoff)
-    cards = [
-        (f"{us['rate_pct']:.0f}%", f"Peak US headline tariff on Chinese goods, from {day(us['date'])}"),
-        (f"{us_cut['rate_pct']:.0f}%", f"US headline tariff after the truce cut, from {day(us_cut['date'])}"),
-        (f"{tariffs.headline_on(actions, 'US', cutoff):.0f}%", f"US headline tariff on Chinese goods on {day(cutoff)}"),
-        (f"{cn['rate_pct']:.0f}%", f"Peak Chinese headline tariff on US goods, from {day(cn['date'])}"),
-        (f"{cn_cut['rate_pct']:.0f}%", f"Chinese headline tariff after the truce cut, from {day(cn_cut['date'])}"),
-        (f"{tariffs.headline_on(actions, 'China', cutoff):.0f}%", f"Chinese headline tariff on US goods on {day(cutoff)}"),
-        (f"{mining['china_share_pct']:.1f}%", f"China's share of world rare-earth mining, {int(mining['year'])} (USGS)"),
-        (f"{stages.loc['refining', 'china_share_pct']:g}%",
-         f"China's share of rare-earth refining, {stages.loc['refining', 'year']}"),
-        (f"{latest['students']:,}", f"Students from China in the US, {latest['academic_year']} (IIE Open Doors)"),
-    ]
-    items = "".join(f'<li class="tf-card"><span class="tf-card-value">{esc(v)}</span>{esc(t)}</li>' for v, t in cards)
-    return Html(f'<ul class="tf-cards" aria-label="Key figures">{items}</ul>', "key figures")
+def key_figures(cards: list[tuple[str, str]], said) -> Html:
+    """Key-figure cards (sphinx-design card styles): value and a computed label."""
+    items = [{"value": value, "label": said[key].text, "key": key} for value, key in cards]
+    return Html(render("cards.html.j2", cards=items), f"{len(items)} key figures")
+
+
+def _source_cells(sources: pd.DataFrame) -> dict:
+    return {r["source_id"]: {k: ("" if pd.isna(v) else v) for k, v in r.items()} for r in sources.to_dict("records")}
 
 
 def event_list(events: pd.DataFrame, sources: pd.DataFrame, category: str | None = None) -> Html:
+    """The events (of one category, if given) in date order, each with its source."""
     rows = events if category is None else events[events["category"] == category]
-    src = sources.set_index("source_id")
-    items = []
-    for r in rows.sort_values("date").itertuples():
-        s = src.loc[r.source_id]
-        items.append(f"<li><strong>{esc(day(r.date))}</strong> ({esc(r.actor)}, {esc(r.category)}): "
-                     f"{esc(r.title)}. {esc(r.description)} <span class=\"tf-source\">Source: "
-                     f"{_link(s['url'], s['publisher'])}.</span></li>")
-    return Html(f'<ul class="tf-events">{"".join(items)}</ul>', f"{len(rows)} events")
+    src = _source_cells(sources)
+    items = [{"date": day(r.date), "actor": r.actor, "category": r.category, "title": r.title,
+              "description": r.description, "source": src.get(r.source_id)} for r in rows.sort_values("date").itertuples()]
+    return Html(render("events.html.j2", events=items), f"{len(items)} events")
 
 
 def claims_list(checks, attribution: str) -> Html:
-    parts = []
-    for c in checks:
-        parts.append(
-            f'<div class="tf-claim"><blockquote><p>“{esc(c.quote)}”</p></blockquote>'
-            f'<p class="tf-verdict"><strong>Verdict: {esc(c.verdict)}.</strong> {esc(c.evidence)}</p>'
-            f'<p class="tf-measure">Measure: {esc(c.measure)}.</p></div>')
-    note = f'<p class="tf-source">Quotations: {esc(attribution)}.</p>'
-    return Html(note + "".join(parts), f"{len(checks)} claims")
+    """Each claim: the quote, the verdict, the evidence, the measure and why it is the right one."""
+    return Html(render("claims.html.j2", checks=checks, attribution=attribution), f"{len(checks)} claims")
 
 
-def downloads(data_dir, package: dict) -> Html:
-    items = []
-    for res in package["resources"] + [{"path": "datapackage.json", "title": "Data package (schema of every file)"}]:
-        text = (Path(data_dir) / res["path"]).read_text(encoding="utf-8")
-        kind = "application/json" if res["path"].endswith(".json") else "text/csv"
-        href = f"data:{kind};charset=utf-8," + urllib.parse.quote(text)
-        items.append(f'<li><a href="{esc(href, quote=True)}" download="{esc(res["path"])}">{esc(res["path"])}</a>: '
-                     f"{esc(res['title'])}</li>")
-    return Html(f"<ul>{''.join(items)}</ul>", "downloads")
+def statements_table(frame: pd.DataFrame) -> Html:
+    """Every statement the book makes, with its evidence and the relations checked."""
+    shown = frame.rename(columns={"page": "Page", "key": "Statement", "text": "Words", "evidence": "Evidence",
+                                  "asserts": "Checked", "sources": "Sources"})
+    return Html(table(shown, "Every statement the book makes, with its evidence"), f"{len(frame)} statements")
+
+
+def scenario_list(frame: pd.DataFrame) -> Html:
+    """The scenarios the data holds, each with its window and status on the as-of date."""
+    shown = frame.assign(possible_from=frame["possible_from"].map(day), possible_to=frame["possible_to"].map(day))
+    return Html(table(shown, "Scenarios in the data, with the dates between which each was possible"),
+                f"{len(frame)} scenarios")
 
 
 def dictionary(package: dict) -> Html:
+    """The data dictionary: every file's fields, types and meanings."""
     parts = []
     for res in package["resources"]:
-        rows = "".join(
-            f"<tr><td><code>{esc(f['name'])}</code></td><td>{esc(f.get('type', 'string'))}</td>"
-            f"<td>{esc(f.get('description', ''))}</td></tr>" for f in res["schema"]["fields"])
-        parts.append(
-            f"<h3>{esc(res['path'])}</h3><p>{esc(res.get('description', ''))}</p>"
-            f'<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Fields of {esc(res["path"])}">'
-            f'<table class="tf-table"><caption>Fields of {esc(res["path"])}</caption><thead><tr>'
-            f'<th scope="col">Field</th><th scope="col">Type</th><th scope="col">Meaning</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></div>")
-    return Html("".join(parts), "data dictionary")
+        fields = pd.DataFrame([{"Field": f["name"], "Type": f.get("type", "string"), "Meaning": f.get("description", "")}
+                               for f in res["schema"]["fields"]])
+        parts.append({"path": res["path"], "description": res.get("description", ""),
+                      "table": table(fields, f"Fields of {res['path']}")})
+    return Html(render("dictionary.html.j2", resources=parts), "data dictionary")
 
 
 def sources_table(sources: pd.DataFrame) -> Html:
-    rows = "".join(
-        f"<tr><td><code>{esc(r.source_id)}</code></td><td>{esc(r.publisher)}</td><td>{_link(r.url, r.title)}</td>"
-        f"<td>{'' if pd.isna(r.date_published) else esc(f'{r.date_published:%Y-%m-%d}')}</td>"
-        f"<td>{esc(f'{r.date_accessed:%Y-%m-%d}')}</td></tr>" for r in sources.itertuples())
-    return Html(
-        '<div class="tf-table-wrap" tabindex="0" role="region" aria-label="Sources">'
-        '<table class="tf-table"><caption>Every source in the data package</caption><thead><tr>'
-        '<th scope="col">Id</th><th scope="col">Publisher</th><th scope="col">Title</th>'
-        '<th scope="col">Published</th><th scope="col">Accessed</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>", f"{len(sources)} sources")
+    """Every source: publisher, title linked to the primary, the copy read, dates."""
+    rows = [{"id": r.source_id, "publisher": r.publisher, "title": r.title, "url": r.url,
+             "primary": "" if pd.isna(getattr(r, "primary_url", pd.NA)) else r.primary_url,
+             "published": "" if pd.isna(r.date_published) else f"{r.date_published:%Y-%m-%d}",
+             "accessed": f"{r.date_accessed:%Y-%m-%d}"} for r in sources.itertuples()]
+    return Html(render("sources.html.j2", rows=rows), f"{len(rows)} sources")
+
+
+def downloads(tables: dict[str, pd.DataFrame], package: dict) -> Html:
+    """Links to each data file as of the book's date, published beside the page (formula-safe CSV)."""
+    files, items = {}, []
+    for res in package["resources"]:
+        frame = tables.get(res["name"])
+        if frame is None:
+            continue
+        path = f"data/{res['path']}"
+        files[path] = csvsafe.to_csv(frame)
+        items.append({"path": path, "name": res["path"], "title": res.get("title", ""), "rows": len(frame)})
+    return Html(render("downloads.html.j2", items=items), "downloads", files=files)

@@ -1,23 +1,33 @@
-"""Check a data folder against its contract (data/datapackage.json).
+"""Check a data folder against its contract (datapackage.json): `tradefight check DIR`.
 
-Run it as ``python -m tradefight.validate DATA_DIR``. It prints one line per problem, naming the file,
-the line and the column and saying what was expected, and exits 1 if there is any. No traceback.
+It prints one line per problem, naming the file, the line and the column and saying what was expected,
+and exits 1 if there is any. No traceback.
 
-The contract is a Frictionless Data Package. Frictionless does the row checks (types, ranges, enums,
-unique keys, foreign keys to sources.csv); this module adds the checks whose Frictionless messages are
-hard to read (file missing, empty, not UTF-8, columns missing or renamed) and turns every error into
-one plain sentence.
+Accepted and normalised (as `data.load` reads them): a byte-order mark, Windows line endings, spaces
+around a cell. Refused: a file that is missing, empty, larger than MAX_BYTES or not UTF-8; a missing,
+extra or misspelt column; a value of the wrong type (a date not written YYYY-MM-DD, a number with a
+thousands separator), out of range (a negative count, a share above 100) or not allowed; a duplicated
+row; a source_id that sources.csv does not list; an effective date before its announcement; a date
+on which something happened that is later than the data's own as-of date (the day it was last
+compiled: the latest date_accessed in sources.csv). Frictionless does the row checks.
 """
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-CONTRACT = "datapackage.json"
+from . import csvsafe
 
+CONTRACT = "datapackage.json"
+MAX_BYTES = 5 * 1024 * 1024  # far beyond any real table here (the largest is about 100 KB)
+# Dates of things that happened (not scheduled ones, such as an effective date or an expiry).
+HAPPENED = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"],
+            "sources": ["date_published"], "rare_earth_controls": ["announced_date"], "control_status": ["date"],
+            "editions": ["date_published"], "quotes": ["date"]}
 TYPE_WORDS = {
     "integer": "a whole number with no thousands separators (e.g. 277398)",
     "number": "a number with no thousands separators or % sign (e.g. 12.5)",
@@ -29,30 +39,27 @@ TYPE_WORDS = {
 
 @dataclass(frozen=True)
 class Problem:
+    """One thing wrong with the data, where it is and what was expected."""
+
     file: str
     line: int | None
     column: str | None
     message: str
 
     def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f", line {self.line}"
-        if self.column:
-            where += f', column "{self.column}"'
+        where = self.file + (f", line {self.line}" if self.line is not None else "")
+        where += f', column "{self.column}"' if self.column else ""
         return f"{where}: {self.message}"
 
 
 def load_contract(data_dir: Path) -> dict:
+    """The folder's datapackage.json."""
     with open(Path(data_dir) / CONTRACT, encoding="utf-8") as fh:
         return json.load(fh)
 
 
 def _field(resource: dict, name: str | None) -> dict:
-    for f in resource["schema"]["fields"]:
-        if f["name"] == name:
-            return f
-    return {}
+    return next((f for f in resource["schema"]["fields"] if f["name"] == name), {})
 
 
 def _show(value) -> str:
@@ -60,101 +67,110 @@ def _show(value) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _check_file_shape(data_dir: Path, resource: dict) -> list[Problem]:
-    """File exists, is UTF-8, is not empty, and has exactly the contract's columns in order."""
-    path = data_dir / resource["path"]
-    name = f"{data_dir.name}/{resource['path']}"
+def read_table(data_dir: Path, resource: dict) -> tuple[list[list[str]], list[Problem]]:
+    """The file's rows (header first), normalised, or the problems that stop it being read."""
+    path, name = data_dir / resource["path"], f"{data_dir.name}/{resource['path']}"
     expected = [f["name"] for f in resource["schema"]["fields"]]
     if not path.is_file():
-        return [Problem(name, None, None, "file is missing; the contract lists it")]
+        return [], [Problem(name, None, None, "file is missing; the contract lists it")]
+    if path.stat().st_size > MAX_BYTES:
+        return [], [Problem(name, None, None, f"file is {path.stat().st_size:,} bytes; expected at most "
+                            f"{MAX_BYTES:,} (a table this large is not one of this book's)")]
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8").lstrip("\ufeff")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        return [Problem(name, line, None, f"byte {raw[err.start]:#04x} is not UTF-8; save the file as UTF-8")]
+        return [], [Problem(name, line, None, f"byte {raw[err.start]:#04x} is not UTF-8; save the file as UTF-8")]
     if not text.strip():
-        return [Problem(name, None, None, f"file is empty; expected a header row: {','.join(expected)}")]
-    header = next(csv.reader(text.lstrip("\ufeff").splitlines()))
+        return [], [Problem(name, None, None, f"file is empty; expected a header row: {','.join(expected)}")]
+    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text, newline=""))]
+    header = rows[0]
     if header == expected:
-        return []
-    problems = []
-    missing = [c for c in expected if c not in header]
-    extra = [c for c in header if c not in expected]
-    for col in missing:
-        problems.append(Problem(name, 1, col, "column is missing from the header"))
-    for col in extra:
-        problems.append(Problem(name, 1, col, "column is not in the contract (check its spelling)"))
-    if not problems:
-        problems.append(Problem(name, 1, None, f"columns are out of order; expected {','.join(expected)}"))
-    return problems
+        return rows, []
+    problems = [Problem(name, 1, c, "column is missing from the header") for c in expected if c not in header]
+    problems += [Problem(name, 1, c, f"column is not in the contract (expected only: {', '.join(expected)})")
+                 for c in header if c not in expected]
+    return rows, problems or [Problem(name, 1, None, f"columns are out of order; expected {','.join(expected)}")]
 
 
 def _explain(resource: dict, error) -> str:
     """One plain sentence for a Frictionless error."""
     field = _field(resource, getattr(error, "field_name", None))
-    cell = getattr(error, "cell", None)
-    kind = error.type
+    cell, kind, note = getattr(error, "cell", None), error.type, error.note
     if kind == "type-error":
         return f"found {_show(cell)}, expected {TYPE_WORDS.get(field.get('type'), field.get('type'))}"
     if kind == "constraint-error":
         rules = field.get("constraints", {})
-        note = error.note
-        if '"required"' in note:
-            return "value is missing; this column is required"
-        if '"minimum"' in note:
-            return f"found {_show(cell)}, expected at least {rules['minimum']}"
-        if '"maximum"' in note:
-            return f"found {_show(cell)}, expected at most {rules['maximum']}"
-        if '"enum"' in note:
-            return f"found {_show(cell)}, expected one of: {', '.join(rules['enum'])}"
-        if '"pattern"' in note:
-            return f"found {_show(cell)}, expected text matching {rules['pattern']}"
-        if '"maxLength"' in note:
-            return f"found {len(str(cell))} characters, expected at most {rules['maxLength']}"
+        for rule, words in (("required", lambda: "value is missing; this column is required"),
+                            ("minimum", lambda: f"found {_show(cell)}, expected at least {rules['minimum']}"),
+                            ("maximum", lambda: f"found {_show(cell)}, expected at most {rules['maximum']}"),
+                            ("enum", lambda: f"found {_show(cell)}, expected one of: {', '.join(rules['enum'])}"),
+                            ("pattern", lambda: f"found {_show(cell)}, expected text matching {rules['pattern']}"),
+                            ("maxLength", lambda: f"found {len(str(cell))} characters, expected at most "
+                                                  f"{rules['maxLength']}")):
+            if f'"{rule}"' in note:
+                return words()
         return f"found {_show(cell)}: {note}"
     if kind == "primary-key":
         keys = ", ".join(resource["schema"]["primaryKey"])
-        other = error.note.rsplit(" ", 1)[-1]
-        return f"duplicate row: same {keys} as line {other}; each ({keys}) must appear once"
+        return f"duplicate row: same {keys} as line {note.rsplit(' ', 1)[-1]}; each ({keys}) must appear once"
     if kind == "foreign-key":
-        return "source_id is not listed in sources.csv; add the source there first"
-    if kind in ("blank-row",):
+        return f"source_id {_show(cell) if cell else ''} is not listed in sources.csv; add the source there first"
+    if kind == "blank-row":
         return "row is blank; remove it"
     if kind in ("extra-cell", "missing-cell"):
         return f"row has {'more' if kind == 'extra-cell' else 'fewer'} cells than the header has columns"
-    return error.note or error.message
+    return note or error.message
 
 
-def _check_rows(data_dir: Path, contract: dict) -> list[Problem]:
-    from frictionless import Package, system
+def _check_rows(data_dir: Path, contract: dict, tables: dict) -> list[Problem]:
+    from frictionless import Package, Resource, Schema, system
 
     by_name = {r["name"]: r for r in contract["resources"]}
     with system.use_context(trusted=True):
-        package = Package(contract, basepath=str(data_dir))
+        package = Package(resources=[Resource(name=n, data=tables[n], schema=Schema.from_descriptor(r["schema"]))
+                                     for n, r in by_name.items()])
         report = package.validate()
     problems = []
     for task in report.tasks:
-        resource = by_name[task.name]
+        resource, typed = by_name[task.name], set()
         for error in task.errors:
             line = getattr(error, "row_number", None)
+            if error.type == "type-error":
+                typed.add(line)
+            if error.type == "primary-key" and (line in typed or "all \"None\"" in error.note):
+                continue  # the row's type error already explains it
             column = getattr(error, "field_name", None)
-            if error.type in ("primary-key", "foreign-key"):
-                column = ", ".join(resource["schema"]["primaryKey"]) if error.type == "primary-key" else "source_id"
+            if error.type == "primary-key":
+                column = ", ".join(resource["schema"]["primaryKey"])
+            elif error.type == "foreign-key":
+                column = "source_id"
             problems.append(Problem(f"{data_dir.name}/{resource['path']}", line, column, _explain(resource, error)))
     return problems
 
 
-def _check_dates(data_dir: Path) -> list[Problem]:
-    """Rules across columns that the schema cannot say."""
-    problems = []
-    path = data_dir / "tariff_actions.csv"
-    with open(path, encoding="utf-8") as fh:
-        for line, row in enumerate(csv.DictReader(fh), start=2):
-            if row["effective_date"] and row["announced_date"] and row["effective_date"] < row["announced_date"]:
-                problems.append(Problem(f"{data_dir.name}/tariff_actions.csv", line, "effective_date",
-                                        f"found {row['effective_date']}, expected on or after announced_date "
-                                        f"{row['announced_date']}"))
+def _dicts(rows: list[list[str]]) -> list[dict]:
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def _check_dates(data_dir: Path, contract: dict, tables: dict) -> list[Problem]:
+    """Rules across columns and files that the schema cannot say."""
+    problems, paths = [], {r["name"]: r["path"] for r in contract["resources"]}
+    for line, row in enumerate(_dicts(tables.get("tariff_actions", [[]])), start=2):
+        if row.get("effective_date") and row.get("announced_date") and row["effective_date"] < row["announced_date"]:
+            problems.append(Problem(f"{data_dir.name}/{paths['tariff_actions']}", line, "effective_date",
+                                    f"found {row['effective_date']}, expected on or after announced_date "
+                                    f"{row['announced_date']}"))
+    compiled = max((r["date_accessed"] for r in _dicts(tables.get("sources", [[]])) if r.get("date_accessed")),
+                   default="")
+    for name, columns in HAPPENED.items():
+        for line, row in enumerate(_dicts(tables.get(name, [[]])), start=2):
+            for col in columns:
+                if compiled and row.get(col) and row[col] > compiled:
+                    problems.append(Problem(f"{data_dir.name}/{paths[name]}", line, col,
+                                            f"found {row[col]}, a date after the data's as-of date {compiled} (the "
+                                            "latest date_accessed in sources.csv); expected a date on or before it"))
     return problems
 
 
@@ -163,19 +179,31 @@ def validate(data_dir: str | Path) -> list[Problem]:
     data_dir = Path(data_dir).resolve()
     if not (data_dir / CONTRACT).is_file():
         return [Problem(data_dir.name, None, None, f"no {CONTRACT} here; expected a data folder like data/")]
-    contract = load_contract(data_dir)
-    problems: list[Problem] = []
+    contract, tables, problems = load_contract(data_dir), {}, []
     for resource in contract["resources"]:
-        problems += _check_file_shape(data_dir, resource)
+        rows, found = read_table(data_dir, resource)
+        tables[resource["name"]], problems = rows, problems + found
     if problems:  # row checks on a misshapen file only repeat the same fault many times
         return problems
-    problems += _check_rows(data_dir, contract)
-    if not problems:
-        problems += _check_dates(data_dir)
-    return problems
+    problems = _check_rows(data_dir, contract, tables)
+    return problems or _check_dates(data_dir, contract, tables)
+
+
+def warnings(data_dir: str | Path) -> list[str]:
+    """Text a spreadsheet would run as a formula: allowed in the data, neutralised in every download."""
+    data_dir, out = Path(data_dir).resolve(), []
+    for resource in load_contract(data_dir)["resources"]:
+        rows, _ = read_table(data_dir, resource)
+        for line, row in enumerate(rows[1:], start=2):
+            for col, cell in zip(rows[0], row):
+                if csvsafe.risky(cell):
+                    out.append(f"{data_dir.name}/{resource['path']}, line {line}, column \"{col}\": text "
+                               f"{_show(cell)} begins like a spreadsheet formula; downloads will show it as text")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line: print the problems (or a pass line); exit 1 on any problem."""
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0] if args else "data")
     problems = validate(data_dir)
@@ -187,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  ... and {len(problems) - 50} more", file=sys.stderr)
         print("Nothing was built; the site already built is unchanged.", file=sys.stderr)
         return 1
+    for w in warnings(data_dir):
+        print(f"  note: {w}")
     print(f"Data check passed: {data_dir}/ matches {CONTRACT}")
     return 0
 

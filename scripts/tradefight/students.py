@@ -1,4 +1,4 @@
-"""Student measures computed from the IIE Open Doors counts."""
+"""Student measures computed from the IIE Open Doors counts (pure functions)."""
 from __future__ import annotations
 
 import pandas as pd
@@ -9,16 +9,20 @@ ALL = "All places of origin"
 
 
 def series(table: pd.DataFrame, origin: str) -> pd.DataFrame:
+    """One place's counts by academic year, oldest first."""
     return table[table["place_of_origin"] == origin].sort_values("academic_year").reset_index(drop=True)
 
 
-def peak(table: pd.DataFrame, origin: str) -> pd.Series:
+def peak(table: pd.DataFrame, origin: str) -> pd.Series | None:
+    """The year with the most students from `origin` (the first such year), or None."""
     rows = series(table, origin)
-    return rows.loc[rows["students"].idxmax()]
+    return None if rows.empty else rows.loc[rows["students"].idxmax()]
 
 
-def latest(table: pd.DataFrame, origin: str) -> pd.Series:
-    return series(table, origin).iloc[-1]
+def latest(table: pd.DataFrame, origin: str) -> pd.Series | None:
+    """The latest year's row for `origin`, or None."""
+    rows = series(table, origin)
+    return None if rows.empty else rows.iloc[-1]
 
 
 def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
@@ -26,8 +30,7 @@ def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
     a = series(table, leader).set_index("academic_year")["students"]
     b = series(table, other).set_index("academic_year")["students"]
     years = sorted(a.index.intersection(b.index))
-    ahead = [y for y in years if a[y] > b[y]]
-    for y in ahead:
+    for y in years:
         if all(a[z] > b[z] for z in years if z >= y):
             return y
     return None
@@ -39,8 +42,21 @@ def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:
     return shares.rename(columns={"part": "students", "whole": "total"})
 
 
-def rank(table: pd.DataFrame, origin: str, year: str) -> int:
-    """Rank of `origin` among the places recorded for `year` (1 = most students)."""
+def ranking(table: pd.DataFrame, year: str) -> pd.DataFrame:
+    """Places recorded for `year`, most students first: place_of_origin, students, rank."""
     rows = table[(table["academic_year"] == year) & (table["place_of_origin"] != ALL)]
-    order = rows.sort_values("students", ascending=False)["place_of_origin"].tolist()
-    return order.index(origin) + 1
+    rows = rows.sort_values(["students", "place_of_origin"], ascending=[False, True])
+    rows = rows[["place_of_origin", "students", "source_id"]].reset_index(drop=True)
+    rows["rank"] = range(1, len(rows) + 1)
+    return rows
+
+
+def places_recorded(table: pd.DataFrame, year: str) -> int:
+    """How many places of origin the data records for `year` (the total row excluded)."""
+    return int(((table["academic_year"] == year) & (table["place_of_origin"] != ALL)).sum())
+
+
+def rank(table: pd.DataFrame, origin: str, year: str) -> int | None:
+    """Rank of `origin` among the places recorded for `year` (1 = most students), or None."""
+    order = ranking(table, year)["place_of_origin"].tolist()
+    return order.index(origin) + 1 if origin in order else None

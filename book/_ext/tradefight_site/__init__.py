@@ -1,0 +1,41 @@
+"""The site's own Sphinx extension: what the pages need at read time comes from the build itself.
+
+- the Vega runtime (vl-convert's bundle, wrapped in its own scope), regenerated whenever the installed
+  vl-convert changes, and the chart loader (static/charts.js), on pages that have charts;
+- per figure (from the figure records the notebooks carry): a CSV download, static SVG and PNG images,
+  and a standalone page for embedding, under <page folder>/charts/; other files blocks carry;
+- a share-card image (1200 x 630 PNG of the page's lead chart) and per-page Open Graph fields for
+  sphinxext-opengraph; a link to each page's notebook;
+- fewer render-blocking files: scripts a page does not use are left off it.
+
+It needs only Sphinx, Jinja2 and vl-convert-python, so a plain `jupyter-book build .` works.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from . import assets, figures
+
+HERE = Path(__file__).parent
+
+
+def _pause_for_tests(app, env) -> None:
+    """Test hook: wait here, mid-build, if a test asked to stop the build during Sphinx (see tools/faults.py)."""
+    if os.environ.get("TRADEFIGHT_PAUSE_AT") == "sphinx":
+        marker = os.environ.get("TRADEFIGHT_PAUSE_FILE")
+        if marker:
+            Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(60)
+
+
+def setup(app):
+    """Register the static files, the runtime and the event handlers."""
+    app.connect("config-inited", assets.config_inited)
+    app.connect("html-page-context", assets.page_context, priority=400)
+    app.connect("html-page-context", figures.share_fields, priority=450)
+    app.connect("html-page-context", figures.notebook_link, priority=600)
+    app.connect("env-updated", _pause_for_tests)
+    app.connect("build-finished", figures.write_files)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

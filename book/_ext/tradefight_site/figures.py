@@ -1,0 +1,139 @@
+"""Files beside each page, from the records its notebook carries: chart CSV/SVG/PNG and embed pages,
+other downloads, share-card images; and the page's Open Graph fields and notebook link."""
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import posixpath
+import shutil
+from pathlib import Path
+
+from . import cards
+
+FIGURE_MIME = "application/vnd.tradefight.figure+json"
+FILES_MIME = "application/vnd.tradefight.files+json"
+GLUE_PREFIX = "application/papermill.record/"
+STATIC_WIDTH = 720
+
+
+def records(nb_path: Path) -> tuple[list[dict], dict[str, str]]:
+    """(figure records in page order, other files path -> text) carried by a notebook's outputs."""
+    figs, files = [], {}
+    nb = json.loads(nb_path.read_text(encoding="utf-8"))
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []):
+            data = {k.removeprefix(GLUE_PREFIX): v for k, v in out.get("data", {}).items()}
+            if FIGURE_MIME in data:
+                figs.append(data[FIGURE_MIME])
+            if FILES_MIME in data:
+                files.update(data[FILES_MIME].get("files", {}))
+    return figs, files
+
+
+def notebooks(app) -> dict[str, Path]:
+    """docname -> source notebook, for every notebook page."""
+    out = {}
+    for docname in sorted(app.env.found_docs):
+        path = Path(app.env.doc2path(docname))
+        if path.suffix == ".ipynb":
+            out[docname] = path
+    return out
+
+
+def fixed_width(spec: dict, width: int) -> dict:
+    """The Vega spec drawn at a fixed width (the page's spec follows its container)."""
+    spec = copy.deepcopy(spec)
+    spec.pop("usermeta", None)
+    for signal in spec.get("signals", []):
+        if signal.get("name") == "width":
+            signal.clear()
+            signal.update({"name": "width", "value": width})
+    return spec
+
+
+def _cached(app, kind: str, spec: dict, make) -> bytes:
+    """Render once per spec and vl-convert version; later builds reuse the file."""
+    import vl_convert as vlc
+
+    folder = Path(app.doctreedir).parent / "tradefight-renders"
+    folder.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256((kind + vlc.get_vega_version() + json.dumps(spec, sort_keys=True)).encode()).hexdigest()
+    path = folder / f"{key[:24]}.{kind.split('-')[0]}"
+    if not path.is_file():
+        path.write_bytes(make())
+    return path.read_bytes()
+
+
+def svg(app, record: dict) -> bytes:
+    """The chart as a standalone SVG with its own accessible name (exports do not carry one)."""
+    import vl_convert as vlc
+
+    def make() -> bytes:
+        text = vlc.vega_to_svg(fixed_width(record["vega"], STATIC_WIDTH))
+        label = cards.attr(f"{record['title']}. {record['description']}")
+        return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1).encode()
+    return _cached(app, "svg", fixed_width(record["vega"], STATIC_WIDTH) | {"_title": record["title"]}, make)
+
+
+def png(app, record: dict) -> bytes:
+    """The chart as a PNG (twice the static width, for sharp screens)."""
+    import vl_convert as vlc
+
+    spec = fixed_width(record["vega"], STATIC_WIDTH)
+    return _cached(app, "png", spec, lambda: vlc.vega_to_png(spec, scale=2))
+
+
+def write_files(app, exception) -> None:
+    """After a successful HTML build: every figure's files, other downloads, share cards, notebooks."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for docname, nb_path in notebooks(app).items():
+        folder = out / posixpath.dirname(docname)
+        figs, files = records(nb_path)
+        for record in figs:
+            base = folder / "charts" / record["name"]
+            base.parent.mkdir(parents=True, exist_ok=True)
+            base.with_suffix(".csv").write_text(record["csv"], encoding="utf-8")
+            base.with_suffix(".svg").write_bytes(svg(app, record))
+            base.with_suffix(".png").write_bytes(png(app, record))
+            base.with_suffix(".html").write_text(cards.chart_page(app, docname, record), encoding="utf-8")
+        for rel, text in files.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        share = out / cards.share_path(docname)
+        share.parent.mkdir(parents=True, exist_ok=True)
+        share.write_bytes(_cached(app, "png-share", {"figs": figs[:1], "title": app.env.titles[docname].astext()},
+                                  lambda: cards.share_png(figs[0] if figs else None,
+                                                          app.env.titles[docname].astext(), app.config.project)))
+        nb_copy = folder / "notebooks" / nb_path.name
+        nb_copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(nb_path, nb_copy)
+
+
+def share_fields(app, pagename, templatename, context, doctree) -> None:
+    """Per-page Open Graph fields for sphinxext-opengraph: the page's own card and description."""
+    if pagename not in notebooks(app):
+        return
+    meta = context.get("meta")
+    if meta is None:
+        meta = context["meta"] = {}
+    image = cards.share_path(pagename)
+    if not app.config.ogp_site_url:  # no public address: a path relative to the page still loads
+        image = posixpath.relpath(image, posixpath.dirname(pagename) or ".")
+    meta["og:image"] = image
+    meta["og:image:width"] = str(cards.SHARE_SIZE[0])
+    meta["og:image:height"] = str(cards.SHARE_SIZE[1])
+    meta["og:image:alt"] = f"Lead chart of the page “{cards.plain(context.get('title', ''))}”"
+    description = cards.meta_description(context.get("metatags", ""))
+    if description:
+        meta["og:description"] = description
+
+
+def notebook_link(app, pagename, templatename, context, doctree) -> None:
+    """A line at the end of each notebook page: download the notebook that made it."""
+    path = notebooks(app).get(pagename)
+    if path is not None:
+        context["body"] = context.get("body", "") + cards.reproduce_note(path.name)

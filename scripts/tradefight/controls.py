@@ -1,0 +1,41 @@
+"""China's export controls on rare earths: elements per announcement and each announcement's status."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .text import day, listing
+
+STATUS_WORDS = {"announced": "announced, not yet in force", "in force": "in force", "suspended": "suspended",
+                "ended": "ended"}
+
+
+def status_on(status: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """The latest recorded status of each announcement on the cut-off: announcement, status, date, until."""
+    rows = status[status["date"] <= cutoff].sort_values(["announcement", "date"])
+    return rows.groupby("announcement", as_index=False).last()[["announcement", "status", "date", "until"]]
+
+
+def elements_with_status(controls: pd.DataFrame, status: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Controlled elements (rows with an atomic number) with their announcement's status on the cut-off."""
+    table = controls.dropna(subset=["atomic_number"]).copy()
+    now = status_on(status, cutoff).set_index("announcement")
+
+    def words(announcement):
+        if announcement not in now.index:
+            return "status not recorded"
+        row = now.loc[announcement]
+        text = f"{STATUS_WORDS.get(row['status'], row['status'])} from {day(row['date'])}"
+        if pd.notna(row["until"]) and row["until"] >= cutoff:
+            text += f" until {day(row['until'])}"
+        return text
+
+    table["status_on_date"] = table["announcement"].map(words)
+    return table.reset_index(drop=True)
+
+
+def status_summary(table: pd.DataFrame) -> str:
+    """One clause per announcement: "No. 18 of 2025 (7 elements): in force from 4 April 2025"."""
+    parts = []
+    for (announcement, words), rows in table.groupby(["announcement", "status_on_date"], sort=False):
+        parts.append(f"{announcement} ({len(rows)} element{'s' if len(rows) != 1 else ''}): {words}")
+    return listing(parts)

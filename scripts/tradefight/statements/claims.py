@@ -1,0 +1,51 @@
+"""Statements of the claims page: how many of the report's claims hold."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import claims
+from ..text import day, plural
+from .core import Chapter, Statement, Statements
+
+
+def chapter(book) -> Chapter:
+    """The claims page's own statements and its tables."""
+    names = ["tariff_actions", "rare_earth_production", "rare_earth_shares", "rare_earth_controls",
+             "students_by_origin"]
+    tables = {name: book.table(name) for name in names}
+    checks = claims.check_all(tables, book.cutoff)
+    verdicts = claims.table(checks)
+    said = Statements()
+    if not checks:
+        said.add(Statement("claims-summary", f"The news report was published on {day(claims.ARTICLE_DATE)}, after "
+                           f"this book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
+                           {"article": claims.ARTICLE_DATE, "cutoff": book.cutoff},
+                           (("lt", "cutoff", "article"),)))
+        said.add(Statement("claims-title", "No claim checked before the report's publication date", {}))
+        said.add(Statement("claims-desc", "An empty chart: no claim is checked on this date.", {}))
+        return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": verdicts.dropna(subset=["score_pct"])})
+    counts = verdicts["verdict"].value_counts()
+    ev = {v: int(counts.get(v, 0)) for v in ("supported", "imprecise", "not supported")}
+    ev["claims"] = len(checks)
+    said.add(Statement("claims-summary", f"Of {plural(len(checks), 'claim')} checked, {ev['supported']} "
+                       f"{'is' if ev['supported'] == 1 else 'are'} supported, {ev['imprecise']} imprecise and "
+                       f"{ev['not supported']} not supported by the data.", ev))
+    scored = verdicts.dropna(subset=["score_pct"]).copy()
+    met = int((scored["score_pct"] == 100).sum())
+    said.add(Statement("claims-title", f"{met} of {plural(len(scored), 'numeric claim')} match the data or hold as "
+                       "stated; the bars show how far off the others are", {"met": met, "scored": len(scored)},
+                       (("le", "met", "scored"),)))
+    said.add(Statement("claims-desc", "Horizontal bars, one per numeric claim, with a dashed line at 100 percent, "
+                       "where the data bears the claim out.", {}))
+    return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": scored})
+
+
+def book_statements(book) -> pd.DataFrame:
+    """Every statement the book makes, page by page, with its evidence (for the claims page)."""
+    from . import overview, rare_earths, students, tariffs, timeline
+
+    pages = [("Overview", overview), ("Timeline", timeline), ("Tariffs", tariffs), ("Rare earths", rare_earths),
+             ("Students and visas", students)]
+    frames = [module.chapter(book).said.frame(page) for page, module in pages]
+    frames.append(chapter(book).said.frame("Claims and data"))
+    return pd.concat(frames, ignore_index=True)

@@ -1,0 +1,140 @@
+"""Statements of the rare-earths chapter: who mines, China's shares by stage and scope, the controls."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import controls as ctl
+from .. import rare_earths as re_
+from ..text import count, day, listing, pct, plural
+from .core import Chapter, Statement, Statements, compare
+
+
+def mining(production: pd.DataFrame, said: Statements) -> dict:
+    """Statements on mine production and China's mining share; returns the tables drawn."""
+    latest = re_.latest_edition(production)
+    shares = re_.china_share_by_year(production)
+    year = int(latest["year"].max())
+    ranks = re_.ranking(latest, year)
+    first, second = ranks.iloc[0], ranks.iloc[1]
+    ratio = round(first["production_t"] / second["production_t"], 1)
+    ev = {"year": year, "first": first["country"], "first_t": int(first["production_t"]),
+          "second": second["country"], "second_t": int(second["production_t"]), "ratio": ratio}
+    said.add(Statement("mine-production-title",
+                       f"{first['country']} mined the most rare-earth oxide in {year}, {count(first['production_t'])} "
+                       f"tonnes: {ratio:g} times the next country, {second['country']} "
+                       f"({count(second['production_t'])} tonnes)", ev, (("gt", "first_t", "second_t"),),
+                       (first["source_id"], second["source_id"])))
+    top = re_.top_producers(latest, 6)
+    said.add(Statement("mine-production-desc", f"Lines of rare-earth mine production, one for each of the "
+                       f"{len(top)} largest producers in {year} ({listing(top)}), by production year from "
+                       f"{int(latest['year'].min())} to {year}.", {"countries": len(top)}))
+    last, base = shares.iloc[-1], shares.iloc[0]
+    word, rel = compare(last["china_share_pct"], base["china_share_pct"], "up", "down", "the same as")
+    ev = {"year": int(last["year"]), "share": float(last["china_share_pct"]), "china_t": int(last["china_t"]),
+          "world_t": int(last["world_t"]), "first_year": int(base["year"]), "first_share": float(base["china_share_pct"])}
+    trend = f"{word} from {pct(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
+        f"the same as in {int(base['year'])}"
+    said.add(Statement("china-mining-share-title", f"China's share of world rare-earth mining was "
+                       f"{pct(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev,
+                       ((rel if rel != "eq" else "eq", "share", "first_share"),), (last["source_id"],)))
+    said.add(Statement("re-mining-text", f"In {int(last['year'])} China mined {count(last['china_t'])} tonnes of "
+                       f"rare-earth oxide out of a world total of {count(last['world_t'])} tonnes: "
+                       f"{pct(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "
+                       f"The table uses the newest of the {production['edition'].nunique()} USGS editions in the data "
+                       "for each year, because USGS revises its figures.", ev, ((rel, "share", "first_share"),),
+                       (last["source_id"],)))
+    said.add(Statement("china-mining-share-desc", f"Bars of China's share of world rare-earth mine production, one "
+                       f"for each production year from {int(base['year'])} to {int(last['year'])}.", {}))
+    return {"latest": latest, "top": top, "mining_share": shares}
+
+
+def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -> pd.DataFrame:
+    """Statements on China's share by stage; returns the stage table drawn."""
+    table = re_.stage_table(shares)
+    scope = "magnet rare earths"
+    same = table[table["scope"] == scope]
+    found = [re_.stage_share(same, s) for s in re_.STAGES]
+    found = [r for r in found if r is not None]
+    ev = {f"{r['stage']}_pct": float(r["china_share_pct"]) for r in found}
+    asserts = []
+    for a, b in zip(found, found[1:]):
+        asserts.append(("lt" if a["china_share_pct"] < b["china_share_pct"] else
+                        "gt" if a["china_share_pct"] > b["china_share_pct"] else "eq",
+                        f"{a['stage']}_pct", f"{b['stage']}_pct"))
+    rising = all(r == "lt" for r, _, _ in asserts) and len(asserts) >= 1
+    parts = listing(f"{pct(r['china_share_pct'])} of {r['stage']} ({r['year']})" for r in found)
+    lead = ("China's share of magnet rare earths is higher at each later stage of the chain: " if rising else
+            "China's share of magnet rare earths by stage: ")
+    said.add(Statement("stage-shares-title", lead + parts, ev, tuple(asserts), tuple(r["source_id"] for r in found)))
+    said.add(Statement("stage-shares-desc", f"Horizontal bars, one for each of the {len(table)} shares in the data: "
+                       "China's share of rare-earth mining, refining (separation) and permanent-magnet making, each "
+                       "labelled with the rare earths it covers and its year.", {"rows": len(table)}))
+    usgs = mining_share.iloc[-1]
+    mine = re_.stage_share(same, "mining")
+    ev2 = {"usgs_share": float(usgs["china_share_pct"]), "usgs_year": int(usgs["year"])}
+    text = (f"Two different measures of mining meet here. On USGS's figures for all rare earths, China mined "
+            f"{pct(usgs['china_share_pct'])} of the world's output in {int(usgs['year'])}.")
+    asserts2 = []
+    if mine is not None:
+        ev2["iea_mining"] = float(mine["china_share_pct"])
+        text += (f" The shares in the chart below cover only the magnet rare earths, the few elements that go into "
+                 f"permanent magnets: on that scope China's share was {pct(mine['china_share_pct'])} of mining "
+                 f"({mine['year']})")
+        later = [r for r in found if r["stage"] != "mining"]
+        if later:
+            ev2.update({f"iea_{r['stage']}": float(r["china_share_pct"]) for r in later})
+            text += ", and " + listing(f"{pct(r['china_share_pct'])} of {r['stage']} ({r['year']})" for r in later)
+        text += ". A single “China's share” needs both its stage and its scope."
+    said.add(Statement("re-stages-text", text, ev2, tuple(asserts2)))
+    return table
+
+
+def controls(book, said: Statements) -> pd.DataFrame:
+    """Statements on the export controls; returns the controlled elements with their status on the date."""
+    table = ctl.elements_with_status(book.table("rare_earth_controls"), book.table("control_status"), book.cutoff)
+    if table.empty:
+        said.add(Statement("controlled-elements-title", f"By {day(book.cutoff)}, no 2025 Chinese export control on "
+                           "rare earths is recorded", {"announcements": 0}))
+        said.add(Statement("re-controls-text", f"The data records no Chinese export control on rare earths in 2025 up "
+                           f"to {day(book.cutoff)}.", {"announcements": 0}))
+        said.add(Statement("controlled-elements-desc", "An empty chart: no controlled element is recorded yet.", {}))
+        return table
+    first_day = table["announced_date"].min()
+    first = table[table["announced_date"] == first_day]
+    later = table[(table["announced_date"] > first_day) & ~table["element"].isin(first["element"])]
+    ev = {"first_date": first_day, "first_n": len(first), "added": len(later)}
+    tail = (f"; later announcements added {plural(len(later), 'element')}" if len(later) else
+            f"; no later announcement added elements by {day(book.cutoff)}")
+    said.add(Statement("controlled-elements-title", f"China's first 2025 controls, on {day(first_day)}, covered "
+                       f"{plural(len(first), 'element')}{tail}", ev, (("ge", "added", 0),),
+                       tuple(dict.fromkeys(first["source_id"]))))
+    status = ctl.status_summary(table)
+    said.add(Statement("re-controls-text", f"The first controls, announced on {day(first_day)}, covered "
+                       f"{listing(first['element'])} and required a licence for each export. On {day(book.cutoff)}: "
+                       f"{status}.", ev))
+    said.add(Statement("controlled-elements-desc", f"Dot chart of the {len(table)} controlled elements by atomic "
+                       "number, one row per announcement, labelled with chemical symbols.", {"rows": len(table)}))
+    return table
+
+
+def overview(book, said: Statements) -> None:
+    """The chapter's opening, written for its as-of date."""
+    table = book.table("rare_earth_controls")
+    if table.empty:
+        text = (f"By {day(book.cutoff)}, China had put no rare earth under a 2025 export control; its dominance of "
+                "the supply chain is the background to what followed.")
+    else:
+        first_day = table["announced_date"].min()
+        text = (f"On {day(first_day)} China put several of them under export licensing. How much of the supply "
+                "does China control? It depends on the stage of the chain, and on which rare earths, you measure.")
+    said.add(Statement("rare-earths-overview", text, {"controls": len(table)}))
+
+
+def chapter(book) -> Chapter:
+    """Every statement of the rare-earths chapter, and the tables its charts draw."""
+    said = Statements()
+    overview(book, said)
+    tables = mining(book.table("rare_earth_production"), said)
+    tables["stages"] = stages(book.table("rare_earth_shares"), tables["mining_share"], said)
+    tables["controls"] = controls(book, said)
+    return Chapter(said, tables)

@@ -1,0 +1,139 @@
+"""Statements of the students chapter: peaks, overtaking, rankings, shares, visas."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import events as ev_
+from .. import students as st
+from ..text import count, day, pct
+from .core import Chapter, Statement, Statements, compare
+
+
+def trend(table: pd.DataFrame, said: Statements) -> None:
+    """Students from China over time, and India against China."""
+    china, india = st.series(table, "China"), st.series(table, "India")
+    top, last, first = st.peak(table, "China"), st.latest(table, "China"), china.iloc[0]
+    ev = {"first": int(first["students"]), "first_year": first["academic_year"], "peak": int(top["students"]),
+          "peak_year": top["academic_year"], "latest": int(last["students"]), "latest_year": last["academic_year"]}
+    text = f"Students from China went from {count(first['students'])} in {first['academic_year']} "
+    if top["academic_year"] == last["academic_year"]:
+        text += f"to {count(last['students'])} in {last['academic_year']}, the highest count in the data."
+        asserts = [("eq", "peak", "latest")]
+    else:
+        drop = round(100 * (top["students"] - last["students"]) / top["students"], 1)
+        ev["drop_pct"] = drop
+        text += (f"to a peak of {count(top['students'])} in {top['academic_year']}. By {last['academic_year']} "
+                 f"there were {count(last['students'])}, {pct(drop, 1)} fewer than at the peak.")
+        asserts = [("gt", "peak", "latest")]
+    cross = st.overtake_year(table, "India", "China")
+    india_last = st.latest(table, "India")
+    ev.update({"india_latest": int(india_last["students"]), "overtake": cross or "none"})
+    if cross:
+        text += (f" India has had more students in the US than China in every year since {cross}, with "
+                 f"{count(india_last['students'])} in {india_last['academic_year']}.")
+        asserts.append(("gt", "india_latest", "latest"))
+    else:
+        word, rel = compare(india_last["students"], last["students"], "more", "fewer", "as many")
+        text += (f" In {india_last['academic_year']} India had {count(india_last['students'])} students in the US, "
+                 f"{word} than China{'' if rel != 'eq' else ''}.")
+        asserts.append((rel, "india_latest", "latest"))
+    said.add(Statement("students-text", text, ev, tuple(asserts), (top["source_id"], last["source_id"])))
+    head = (f"Students from China peaked at {count(top['students'])} in {top['academic_year']}" +
+            ("" if top["academic_year"] != last["academic_year"] else " (the latest year)") +
+            (f"; India overtook China in {cross}" if cross else "; India has not overtaken China"))
+    said.add(Statement("students-by-origin-title", head, ev, tuple(asserts)))
+    said.add(Statement("students-by-origin-desc", f"Two lines, students from China and from India in the US by "
+                       f"academic year, from {china['academic_year'].iloc[0]} to {last['academic_year']}.", {}))
+
+
+def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
+    """The latest year's ranking of places of origin."""
+    years = sorted(table[table["place_of_origin"] != st.ALL]["academic_year"].unique())
+    full = [y for y in years if st.places_recorded(table, y) >= 10] or years
+    year = full[-1]
+    ranks = st.ranking(table, year)
+    a, b = ranks.iloc[0], ranks.iloc[1]
+    ev = {"year": year, "places": len(ranks), "first": a["place_of_origin"], "first_n": int(a["students"]),
+          "second": b["place_of_origin"], "second_n": int(b["students"])}
+    text = (f"In {year}, {a['place_of_origin']} sent the most students to the US ({count(a['students'])}), then "
+            f"{b['place_of_origin']} ({count(b['students'])})")
+    asserts = [("gt", "first_n", "second_n")]
+    if len(ranks) > 2:
+        c = ranks.iloc[2]
+        ev.update({"third": c["place_of_origin"], "third_n": int(c["students"])})
+        text += f"; third came {c['place_of_origin']}, with {count(c['students'])}"
+        asserts.append(("gt", "second_n", "third_n"))
+    said.add(Statement("top-places-title", text, ev, tuple(asserts), tuple(ranks["source_id"].head(3))))
+    said.add(Statement("top-places-desc", f"Horizontal bars, one for each of the {len(ranks)} places of origin the "
+                       f"data records for {year}, ordered by number of students.", {"places": len(ranks)}))
+    return ranks, year
+
+
+def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
+    """China's share of all international students."""
+    frame = st.share_of_total(table, "China")
+    top = frame.loc[frame["share_pct"].idxmax()]
+    last = frame.iloc[-1]
+    ev = {"peak": float(top["share_pct"]), "peak_year": top["academic_year"], "latest": float(last["share_pct"]),
+          "latest_year": last["academic_year"]}
+    if top["academic_year"] == last["academic_year"]:
+        text, asserts = f"China's share of international students reached {pct(top['share_pct'])} in " \
+                        f"{top['academic_year']}, its highest in the data", (("eq", "latest", "peak"),)
+    else:
+        text, asserts = (f"China's share of international students fell from {pct(top['share_pct'])} "
+                         f"({top['academic_year']}) to {pct(last['share_pct'])} ({last['academic_year']})"), \
+            (("lt", "latest", "peak"),)
+    said.add(Statement("china-share-students-title", text, ev, asserts))
+    said.add(Statement("china-share-students-desc", "Area chart of China's share of all international students in "
+                       "the US by academic year.", {}))
+    return frame
+
+
+def visas(table: pd.DataFrame, said: Statements) -> None:
+    """F-1 visas issued to Chinese nationals."""
+    china = table[table["nationality"].str.startswith("China")]
+    top = china.loc[china["issued"].idxmax()]
+    last = china.loc[china["fiscal_year"].idxmax()]
+    ev = {"peak": int(top["issued"]), "peak_year": int(top["fiscal_year"]), "latest": int(last["issued"]),
+          "latest_year": int(last["fiscal_year"])}
+    if top["fiscal_year"] == last["fiscal_year"]:
+        text, asserts = f"F-1 visas issued to Chinese nationals reached {count(top['issued'])} in " \
+                        f"FY{top['fiscal_year']}, the most in the data", (("eq", "latest", "peak"),)
+    else:
+        text, asserts = (f"F-1 visas issued to Chinese nationals peaked at {count(top['issued'])} in "
+                         f"FY{top['fiscal_year']}; in FY{last['fiscal_year']} they were {count(last['issued'])}"), \
+            (("lt", "latest", "peak"),)
+    said.add(Statement("f1-visas-title", text, ev, asserts))
+    said.add(Statement("f1-visas-desc", f"Grouped bars of F-1 visas issued to nationals of China and India, by US "
+                       f"fiscal year from FY{int(table['fiscal_year'].min())} to FY{int(table['fiscal_year'].max())}.",
+                       {}))
+
+
+def overview(events: pd.DataFrame, cutoff, said: Statements) -> None:
+    """The chapter's opening, written for its as-of date."""
+    visa = ev_.episode(events)
+    visa = visa[visa["category"] == "visas"]
+    if visa.empty:
+        text = (f"By {day(cutoff)}, the data records no US visa measure aimed at Chinese students in 2025. This "
+                "chapter sets the two long series the story rests on: students in the US by place of origin (IIE "
+                "Open Doors), and F-1 student visas issued by the State Department.")
+    else:
+        first = visa.iloc[0]
+        text = (f"Student visas are not usually part of trade talks, but on {day(first['date'])} this changed: "
+                f"{first['title']}. This chapter sets that against two long series: students in the US by place of "
+                "origin (IIE Open Doors), and F-1 student visas issued by the State Department.")
+    said.add(Statement("students-overview", text, {"visa_events": len(visa)}, (), tuple(visa["source_id"].head(1))))
+
+
+def chapter(book) -> Chapter:
+    """Every statement of the students chapter, and the tables its charts draw."""
+    table = book.table("students_by_origin")
+    said = Statements()
+    overview(book.table("events"), book.cutoff, said)
+    trend(table, said)
+    ranks, year = ranking(table, said)
+    shares = share(table, said)
+    visas(book.table("f1_visas"), said)
+    pair = table[table["place_of_origin"].isin(["China", "India"])]
+    return Chapter(said, {"pair": pair, "ranking": ranks, "ranking_year": year, "share": shares,
+                          "visas": book.table("f1_visas")})

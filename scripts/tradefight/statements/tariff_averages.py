@@ -1,0 +1,99 @@
+"""Statements about headline rates against average tariffs (PIIE, and other estimators in the data)."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import tariffs
+from ..text import day, month, pct, points
+from .core import Statement, Statements, compare
+
+SUBJECT = {"US": "the US headline rate", "China": "China's headline rate"}
+AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's average Chinese tariff on US goods"}
+
+
+def gap_sentence(actions, averages, side: str, cutoff) -> tuple[str, dict, tuple]:
+    """One side's widest same-day gap between headline rate and average, as words, evidence, asserts."""
+    k = side.lower()
+    gap = tariffs.largest_gap(actions, averages, side, cutoff)
+    if gap is None:
+        return (f"the data holds no day on which both {SUBJECT[side]} and {AVERAGE[side]} were in force",
+                {f"{k}_days_compared": 0}, (("eq", f"{k}_days_compared", 0),))
+    word, rel = compare(gap["headline"], gap["average"], "above", "below", "level with")
+    ev = {f"{k}_date": gap["date"], f"{k}_headline": gap["headline"], f"{k}_average": gap["average"],
+          f"{k}_gap_pts": round(abs(gap["headline"] - gap["average"]), 1)}
+    size = "" if rel == "eq" else f"{points(ev[f'{k}_gap_pts'])} "
+    words = (f"on {day(gap['date'])}, {SUBJECT[side]} ({pct(gap['headline'])}) stood {size}{word} "
+             f"{AVERAGE[side]} ({pct(gap['average'])})")
+    return words, ev, ((rel, f"{k}_headline", f"{k}_average"),)
+
+
+def series_end(averages) -> pd.Timestamp | None:
+    """The last date of PIIE's series in the (cut) data."""
+    series = tariffs.average_series(averages)
+    return None if series.empty else series["date"].max()
+
+
+def add(said: Statements, book) -> dict:
+    """Add the average statements to the chapter; return the tables their charts draw."""
+    cutoff, actions, averages = book.cutoff, book.table("tariff_actions"), book.table("tariff_averages")
+    us_words, us_ev, us_as = gap_sentence(actions, averages, "US", cutoff)
+    cn_words, cn_ev, cn_as = gap_sentence(actions, averages, "China", cutoff)
+    widest = "the widest gap on any day both were in force" if us_ev.get("us_gap_pts") else ""
+    said.add(Statement("headline-vs-average-title", (us_words[0].upper() + us_words[1:] +
+                                                     (f": {widest}" if widest else "")), us_ev, us_as))
+    end = series_end(averages)
+    ends = f"PIIE's series in the data ends on {day(end)}." if end is not None else "The data holds no PIIE series."
+    said.add(Statement("tariffs-average-text",
+                       f"Comparing the two measures on the same day: {us_words}; {cn_words}. These were the widest "
+                       f"gaps, either way, on the days both series had a value. {ends}",
+                       {**us_ev, **cn_ev, "series_end": end}, us_as + cn_as))
+    said.add(Statement("headline-vs-average-desc",
+                       "Lines for each side from January 2025: the headline statutory rate (solid) and the average "
+                       "tariff estimates in the data (dashed)." + (f" {ends}" if end is not None else ""),
+                       {"series_end": end}))
+    said.add(quoted_total(book))
+    series = tariffs.average_series(averages)
+    said.add(since_2018_title(series, cutoff))
+    said.add(Statement("averages-since-2018-desc",
+                       "Two step lines from 2018: PIIE's average US tariff on Chinese exports and average Chinese "
+                       f"tariff on US exports, each product weighted by its 2017 import value. {ends}",
+                       {"series_end": end}))
+    return {"headline_vs_average": tariffs.headline_and_average(actions, averages, cutoff), "piie": series}
+
+
+def since_2018_title(series: pd.DataFrame, cutoff) -> Statement:
+    """The averages chart's takeaway: where PIIE's US average started and where its series ends."""
+    us = series[series["imposer"] == "US"].sort_values("date")
+    if us.empty:
+        return Statement("averages-since-2018-title", "The data holds no PIIE average for the US", {"rows": 0},
+                         (("eq", "rows", 0),))
+    first, last = us.iloc[0], us.iloc[-1]
+    word, rel = compare(last["value_pct"], first["value_pct"], "rose", "fell", "was unchanged")
+    ev = {"first": float(first["value_pct"]), "first_date": first["date"], "last": float(last["value_pct"]),
+          "last_date": last["date"]}
+    where = "its latest value in the data" + (f", which ends before {day(cutoff)}" if last["date"] < cutoff else "")
+    text = (f"PIIE's average US tariff on Chinese goods {word} from {pct(first['value_pct'])} "
+            f"({month(first['date'])}) to {pct(last['value_pct'])} on {day(last['date'])}, {where}")
+    return Statement("averages-since-2018-title", text, ev, ((rel, "last", "first"),),
+                     tuple(dict.fromkeys(us["source_id"])))
+
+
+def quoted_total(book) -> Statement:
+    """Where a quoted "up to N%" comes from: the headline rate that day plus the highest product duty."""
+    quotes, actions = book.table("quotes"), book.table("tariff_actions")
+    if quotes.empty:
+        return Statement("tariffs-quoted-total", "", {"quotes": 0})
+    q = quotes.sort_values("date").iloc[-1]
+    head = tariffs.headline_on(actions, "US", q["date"])
+    layers = tariffs.layer_state(actions, "US", q["date"])
+    top, scopes = tariffs.highest_section_301(actions, q["date"])
+    total = head + top
+    ev = {"quoted": float(q["value"]), "headline": head, "section_301": top, "sum": total, "date": q["date"]}
+    word, rel = compare(total, float(q["value"]), "more than", "less than", "exactly")
+    parts = " + ".join(f"{pct(v)} {tariffs.LAYER_NAMES[k]}" for k, v in layers.items() if v)
+    text = (f"{q['speaker']} said on {day(q['date'])}: “{q['quote']}” On the data, the US headline rate in force "
+            f"that day was {pct(head)} ({parts}), and the highest Section 301 duty then in force was {pct(top)}, on "
+            f"{'; '.join(s[0].lower() + s[1:] for s in scopes)}. Together they make {pct(total)}, "
+            f"{word if rel != 'eq' else 'exactly'} the {pct(q['value'])} quoted: a rate for a few goods, not for "
+            "Chinese goods in general.")
+    return Statement("tariffs-quoted-total", text, ev, ((rel, "sum", "quoted"),), (q["source_id"],))

@@ -1,0 +1,159 @@
+"""Statements of the tariffs chapter (and the Overview's tariff cards): peaks, cuts, gaps, trends."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import tariffs
+from ..text import count, day, month, pct, points
+from .core import Chapter, Statement, Statements
+
+WHO = {"US": ("US tariffs on Chinese goods", "the US headline rate"),
+       "China": ("China's tariffs on US goods", "China's headline rate")}
+AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's average Chinese tariff on US goods"}
+
+
+def side_path(actions: pd.DataFrame, side: str, cutoff: pd.Timestamp) -> dict:
+    """Evidence for one side: peak, first cut after it, rate now, rises and cuts."""
+    path = tariffs.headline(actions, side, cutoff)
+    top = tariffs.peak(actions, side, cutoff)
+    cut = tariffs.first_cut_after_peak(actions, side, cutoff)
+    moves = path["rate_pct"].diff().fillna(path["rate_pct"])
+    return {"steps": len(path), "rises": int((moves > 0).sum()), "cuts": int((moves < 0).sum()),
+            "peak": None if top is None else float(top["rate_pct"]), "peak_date": None if top is None else top["date"],
+            "cut": None if cut is None else float(cut["rate_pct"]), "cut_date": None if cut is None else cut["date"],
+            "now": tariffs.headline_on(actions, side, cutoff)}
+
+
+def ladder_title(actions, cutoff, key: str = "tariff-ladder-title") -> Statement:
+    """The ladder's takeaway: each side's high and where it stood on the cut-off."""
+    ev, parts, asserts = {}, [], []
+    for side in tariffs.SIDES:
+        p = side_path(actions, side, cutoff)
+        k = side.lower()
+        ev.update({f"{k}_steps": p["steps"], f"{k}_now": p["now"]})
+        if p["peak"] is None or p["peak"] == 0:
+            parts.append(f"{WHO[side][0]} had no 2025 increase")
+            asserts.append(("eq", f"{k}_steps", 0) if p["peak"] is None else ("eq", f"{k}_peak", 0))
+            ev[f"{k}_peak"] = p["peak"] or 0.0
+            continue
+        ev.update({f"{k}_peak": p["peak"], f"{k}_peak_date": p["peak_date"]})
+        if p["now"] < p["peak"]:
+            tail, rel = f"and stood at {pct(p['now'])} on {day(cutoff)}", "lt"
+        else:
+            tail, rel = f"and were still at that level on {day(cutoff)}", "eq"
+        parts.append(f"{WHO[side][0]} reached {pct(p['peak'])} in {month(p['peak_date'])} {tail}")
+        asserts += [("gt", f"{k}_peak", 0), (rel, f"{k}_now", f"{k}_peak")]
+    return Statement(key, "; ".join(parts), ev, tuple(asserts))
+
+
+def ladder_text(actions, cutoff) -> Statement:
+    """The paragraph under "The ladder": highs, dates, rates on the cut-off, how many changes."""
+    us, cn = side_path(actions, "US", cutoff), side_path(actions, "China", cutoff)
+    ev = {"us_steps": us["steps"], "cn_steps": cn["steps"], "us_now": us["now"], "cn_now": cn["now"],
+          "actions": len(actions)}
+    sentences = []
+    for side, p in (("US", us), ("China", cn)):
+        if p["peak"]:
+            sentences.append(f"{WHO[side][1][0].upper() + WHO[side][1][1:]} reached its highest level, "
+                             f"{pct(p['peak'])}, on {day(p['peak_date'])}.")
+            ev[f"{side.lower()}_peak"] = p["peak"]
+        else:
+            sentences.append(f"{WHO[side][1][0].upper() + WHO[side][1][1:]} had not been raised in 2025.")
+    sentences.append(f"On {day(cutoff)}, the as-of date of this page, the headline rates were {pct(us['now'])} "
+                     f"(US on China) and {pct(cn['now'])} (China on the US).")
+    sentences.append(f"The chart shows {us['steps'] + cn['steps']} dated changes that moved a headline rate, "
+                     f"built from {len(actions)} recorded tariff actions.")
+    asserts = tuple(("ge", f"{s}_peak", f"{s}_now") for s in ("us", "cn") if f"{s}_peak" in ev)
+    return Statement("tariffs-ladder-text", " ".join(sentences), ev, asserts, tuple(actions["source_id"].dropna()))
+
+
+def ladder_description(actions, cutoff, key: str = "tariff-ladder-desc") -> Statement:
+    """The ladder's text description: what each line does."""
+    ev, parts = {}, []
+    for side in tariffs.SIDES:
+        p = side_path(actions, side, cutoff)
+        k = side.lower()
+        ev.update({f"{k}_rises": p["rises"], f"{k}_cuts": p["cuts"]})
+        parts.append(f"the {'US' if side == 'US' else 'Chinese'} rate rose {p['rises']} "
+                     f"time{'s' if p['rises'] != 1 else ''} and was cut {p['cuts']} time{'s' if p['cuts'] != 1 else ''}")
+    return Statement(key,
+                     f"Step chart of the headline additional tariff each side applied to the other's goods, from 1 "
+                     f"January 2025 to {day(cutoff)}: " + "; ".join(parts) + ".", ev)
+
+
+def layers_title(stack: pd.DataFrame) -> Statement:
+    """The US layers' takeaway: the highest total on a List 3 good, and its parts."""
+    totals = stack.groupby("date")["rate_pct"].sum()
+    top_day = totals.idxmax()
+    parts = stack[(stack["date"] == top_day) & (stack["rate_pct"] > 0)]
+    names = {**tariffs.LAYER_NAMES, "section_301_list3": "Section 301 (List 3)", "section_301": "Section 301 (all goods)"}
+    split = " + ".join(f"{pct(r.rate_pct)} {names[r.layer]}" for r in parts.itertuples())
+    ev = {"total": float(totals.max()), "parts_sum": float(parts["rate_pct"].sum()), "date": top_day,
+          "highest_total": float(totals.max())}
+    lead = "At the highest" if len(totals) > 1 else "On"
+    return Statement("us-layers-title", f"{lead}, on {day(top_day)}, a Chinese good on Section 301 List 3 faced "
+                     f"{pct(totals.max())}: {split or 'no additional duty'}", ev,
+                     (("eq", "total", "parts_sum"), ("eq", "total", "highest_total")))
+
+
+def layers_description(stack: pd.DataFrame) -> Statement:
+    """The US layers' text description."""
+    days = stack["date"].nunique()
+    return Statement("us-layers-desc", f"Stacked bars, one for each of the {days} dates on which a US all-goods duty "
+                     "changed, split into the Section 301 List 3 duty and the all-goods layers in force that day.",
+                     {"dates": days})
+
+
+def chapter(book) -> Chapter:
+    """Every statement of the tariffs chapter, and the tables its charts draw."""
+    from . import tariff_averages, tariff_scenarios
+
+    cutoff = book.cutoff
+    actions = book.table("tariff_actions")
+    said = Statements()
+    said.add(overview(actions, cutoff))
+    said.add(ladder_title(actions, cutoff))
+    said.add(ladder_description(actions, cutoff))
+    said.add(ladder_text(actions, cutoff))
+    stack = tariffs.us_layer_stack(actions, cutoff)
+    if stack.empty:
+        stack = pd.DataFrame({"date": [cutoff], "layer": ["section_301_list3"],
+                              "rate_pct": [tariffs.section_301_rate(actions, cutoff)]})
+    said.add(layers_title(stack))
+    said.add(layers_description(stack))
+    tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack}
+    tables.update(tariff_averages.add(said, book))
+    tables.update(tariff_scenarios.add(said, book))
+    return Chapter(said, tables)
+
+
+def overview(actions, cutoff) -> Statement:
+    """The chapter's opening, written for its as-of date."""
+    us, cn = side_path(actions, "US", cutoff), side_path(actions, "China", cutoff)
+    rises = us["rises"] + cn["rises"]
+    ev = {"rises": rises, "us_cuts": us["cuts"], "cn_cuts": cn["cuts"]}
+    if rises == 0:
+        return Statement("tariffs-overview", f"By {day(cutoff)}, neither side had raised its tariffs on the other's "
+                         "goods in 2025. This chapter sets out the duties in force and how it measures them:", ev,
+                         (("eq", "rises", 0),))
+    cuts = [p["cut_date"] for p in (us, cn) if p["cut_date"] is not None]
+    text = f"In 2025 the United States and China raised tariffs on each other's goods in {rises} steps"
+    text += f", and the first cut from those highs came on {day(min(cuts))}." if cuts else \
+        f"; by {day(cutoff)} neither had cut its rate again."
+    text += " This chapter rebuilds each step from the legal texts and keeps two measures apart:"
+    return Statement("tariffs-overview", text, ev, (("gt", "rises", 0),))
+
+
+def changes_count(actions, cutoff) -> int:
+    """Dated changes that moved a headline rate (both sides)."""
+    return sum(len(tariffs.headline(actions, side, cutoff)) for side in tariffs.SIDES)
+
+
+__all__ = ["chapter", "side_path", "changes_count", "count"]
+
+
+def scenario_listing(book):
+    """Every scenario in the data, with its window and its status on the cut-off."""
+    from .tariff_scenarios import listing
+
+    return listing(book)

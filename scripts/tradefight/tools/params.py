@@ -1,0 +1,62 @@
+"""Notebook parameters: parsed from the command line, checked against each notebook's parameters cell."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .layout import ROOT, BuildError
+
+
+def parse(data_dir: Path, as_of: str, scenario: str, extra: list[str]) -> dict:
+    """The parameters of a build, with the as-of date and the scenario checked for form."""
+    params: dict = {"data_dir": str(data_dir.resolve()), "as_of": as_of}
+    if as_of:
+        try:
+            dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise BuildError(f"AS_OF={as_of!r} is not a date; expected YYYY-MM-DD, e.g. 2025-06-09") from None
+    if scenario:
+        params["scenario"] = scenario
+    for item in extra:
+        name, sep, value = item.partition("=")
+        if not sep or not name.isidentifier():
+            raise BuildError(f"parameter {item!r}: expected NAME=VALUE")
+        params[name] = value
+    return params
+
+
+def check_scenario(name: str, data_dir: Path) -> None:
+    """Refuse a scenario that scenarios.csv does not hold."""
+    from .. import data, scenarios
+
+    known = scenarios.names(data.load(data_dir, "scenarios"))
+    if name not in known:
+        raise BuildError(f"scenario {name!r} is unknown; expected one of: {', '.join(known)}")
+
+
+def per_notebook(notebooks: list[Path], params: dict) -> dict[Path, dict]:
+    """Per notebook, the parameters it declares, typed like its defaults. Unknown names are refused."""
+    import papermill as pm
+
+    declared = {nb: pm.inspect_notebook(str(nb)) for nb in notebooks}
+    for nb, names in declared.items():
+        for needed in ("data_dir", "as_of"):
+            if needed not in names:
+                raise BuildError(f"{nb.relative_to(ROOT)}: its parameters cell must define {needed}")
+    known = set().union(*declared.values()) if declared else set()
+    for name in params:
+        if name not in known:
+            raise BuildError(f"unknown parameter {name!r}; notebooks accept: {', '.join(sorted(known))}")
+    out = {}
+    for nb, names in declared.items():
+        mine = {}
+        for name, value in params.items():
+            if name not in names:
+                continue
+            kind = names[name]["inferred_type_name"]
+            try:
+                mine[name] = {"int": int, "float": float}.get(kind, str)(value)
+            except ValueError:
+                raise BuildError(f"parameter {name}={value!r}: expected {kind} (see {nb.name})") from None
+        out[nb] = mine
+    return out

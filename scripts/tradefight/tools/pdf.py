@@ -1,0 +1,93 @@
+"""`make pdf`: one PDF of the whole book, printed by Chromium (Playwright) from the built site.
+
+Each page is opened offline, its charts drawn (vector SVG), and its article copied into one printable
+document: a cover with the title and as-of date, a table of contents with every chapter and figure, every
+chapter, and the sources with their addresses. The PDF is written into the published site
+(tradefight.pdf, linked from the Overview) and kept up to date with it: it is remade only when the site
+changed since the PDF was made.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..markup import render
+from .layout import ROOT
+from .publish import STAMP
+from .serve import serve, site_pages
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run"]
+PDF_NAME = "tradefight.pdf"
+# Copy a page's article without what only works on screen.
+EXTRACT = """() => {
+  const art = document.querySelector('article.bd-article').cloneNode(true);
+  art.querySelectorAll('script, noscript, .tf-embed, .tf-links, details.tf-data, .headerlink, .tf-reproduce, '
+                      + 'nav, .vega-embed details').forEach(e => e.remove());
+  art.querySelectorAll('details').forEach(d => d.setAttribute('open', ''));
+  return {title: document.querySelector('article h1').textContent.replace('#', '').trim(),
+          figures: [...document.querySelectorAll('figure figcaption')].map(c => c.textContent.replace('#', '').trim()),
+          html: art.innerHTML};
+}"""
+
+
+def collect(page, url: str) -> list[dict]:
+    """Every page in reading order, with its charts drawn: title, figure captions, article markup."""
+    chapters = []
+    for path in site_pages(ROOT):
+        page.goto(url + path)
+        page.wait_for_load_state("networkidle")
+        charts = page.locator(".tf-chart")
+        for i in range(charts.count()):
+            charts.nth(i).scroll_into_view_if_needed()
+        page.wait_for_function("[...document.querySelectorAll('.tf-chart')].every(e => e.classList.contains('tf-drawn'))",
+                               timeout=30000)
+        chapters.append({**page.evaluate(EXTRACT), "path": path})
+    return chapters
+
+
+def main(out: Path | None = None, site: Path | None = None, force: bool = False) -> int:
+    """Write the PDF into the site (and a copy to `out`); skip when it is already up to date."""
+    from playwright.sync_api import sync_playwright
+
+    site = Path(site or ROOT / "_build" / "html")
+    target, stamp_path = site / PDF_NAME, site / (PDF_NAME + ".json")
+    stamp = (site / STAMP).read_text(encoding="utf-8") if (site / STAMP).is_file() else ""
+    if not force and target.is_file() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp:
+        print(f"PDF is up to date: {os.path.relpath(target)}")
+        return 0
+    url, server = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 820, "height": 1100}, color_scheme="light")
+            page.route(lambda u: not u.startswith(url), lambda route: route.abort())
+            chapters = collect(page, url)
+            as_of = page.evaluate("() => (document.querySelector('.tf-banner') || {}).textContent || ''")
+            doc = render("pdf.html.j2", title="The 2025 US–China trade fight", as_of=as_of.strip(),
+                         chapters=chapters, base=url)
+            page.set_content(doc, wait_until="load")
+            tmp = target.with_suffix(".pdf.tmp")
+            page.pdf(path=str(tmp), format="A4", print_background=True, outline=True, tagged=True,
+                     margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+                     display_header_footer=True, header_template="<span></span>",
+                     footer_template='<div style="font-size:8px;width:100%;text-align:center">'
+                                     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+            browser.close()
+    finally:
+        server.shutdown()
+    os.replace(tmp, target)
+    stamp_path.write_text(stamp, encoding="utf-8")
+    if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
+        Path(out).write_bytes(target.read_bytes())
+    print(f"PDF written: {os.path.relpath(target)} ({target.stat().st_size / 1024:.0f} KiB, "
+          f"{len(chapters)} chapters, {sum(len(c['figures']) for c in chapters)} figures)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(json.loads(sys.argv[1]) if len(sys.argv) > 1 else None))

@@ -1,0 +1,56 @@
+"""Serve a built site on loopback as GitHub Pages does: under a sub-path, gzip-compressed."""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import threading
+from pathlib import Path
+
+SUBPATH = "/tradefight/"  # GitHub Pages serves a project site from /<repo>/
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".csv", ".ipynb")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files under SUBPATH only, gzip-compressed when the client accepts it; quiet."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (wants_gzip and path.is_file() and path.suffix in COMPRESSED):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def translate_path(self, path):
+        if not path.startswith(SUBPATH):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve `folder` on a free loopback port; returns (base url ending in SUBPATH, server)."""
+    handler = functools.partial(Handler, directory=str(Path(folder).absolute()))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_port}{SUBPATH}", server
+
+
+def site_pages(root: Path) -> list[str]:
+    """Every chapter page, in _toc.yml order, as paths inside the site."""
+    import yaml
+
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    return [f"{toc['root']}.html"] + [f"{c['file']}.html" for c in toc["chapters"]]

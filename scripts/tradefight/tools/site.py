@@ -1,0 +1,73 @@
+"""Lay out the book for Jupyter Book and build it (execution off: the notebooks already ran)."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from .layout import CONFIG_FILES, ROOT, BuildError, Layout
+
+
+def copy_if_changed(src: Path, dst: Path) -> None:
+    """Copy keeping dst's timestamp when the content is the same (Sphinx rebuilds by timestamp)."""
+    if dst.is_file() and dst.read_bytes() == src.read_bytes():
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(src, dst)
+
+
+def write_if_changed(dst: Path, text: str) -> None:
+    """Write text unless the file already holds it."""
+    if dst.is_file() and dst.read_text(encoding="utf-8") == text:
+        return
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text(text, encoding="utf-8")
+
+
+def config_for(site_url: str) -> str:
+    """_config.yml as committed, plus the public address when it is known (sitemap, share cards)."""
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    if site_url:
+        extra = config.setdefault("sphinx", {}).setdefault("config", {})
+        extra["html_baseurl"] = site_url.rstrip("/") + "/"
+        extra["ogp_site_url"] = site_url.rstrip("/") + "/"
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
+    """Config, the book's own files and the executed notebooks, in a source tree under _build/."""
+    src = layout.src
+    wanted = set()
+    for name in CONFIG_FILES:
+        if name == "_config.yml":
+            write_if_changed(src / name, config_for(site_url))
+        else:
+            copy_if_changed(ROOT / name, src / name)
+        wanted.add(src / name)
+    for path in (ROOT / "book").rglob("*"):
+        if path.is_file() and path.suffix != ".ipynb" and not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
+            copy_if_changed(path, src / path.relative_to(ROOT))
+            wanted.add(src / path.relative_to(ROOT))
+    for nb in executed:
+        name = nb.name.rsplit("-", 1)[0] + ".ipynb"  # drop the cache tag
+        copy_if_changed(nb, src / "book" / name)
+        wanted.add(src / "book" / name)
+    for path in list(src.rglob("*")):
+        if path.is_file() and path not in wanted and "__pycache__" not in path.parts:
+            path.unlink()
+
+
+def jupyter_book(layout: Layout) -> Path:
+    """Build the staged book (warnings are errors); returns the HTML folder."""
+    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(layout.src), "--path-output",
+           str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        shutil.rmtree(layout.jb_out, ignore_errors=True)  # next build starts clean
+        lines = [ln for ln in (result.stdout + result.stderr).splitlines()
+                 if "WARNING" in ln or "ERROR" in ln or "Error" in ln]
+        raise BuildError("Jupyter Book failed:\n    " + "\n    ".join(lines[-20:] or ["(no message)"]))
+    return layout.jb_out / "_build" / "html"
