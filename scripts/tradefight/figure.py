@@ -92,12 +92,11 @@ class Figure:
                            rows=markup.table_rows(self.data), headers=list(self.data.columns),
                            caption=f"Data behind the chart: {self.title}")
 
-    def glue(self) -> "Figure":
+    def glue(self) -> None:
         """Glue the figure under its name, for `{glue:figure}` in the chapter's markdown."""
         from myst_nb import glue
 
         glue(self.name, self, display=False)
-        return self
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         record = self.record()

@@ -141,27 +141,22 @@ def value_on(series: pd.DataFrame, day: pd.Timestamp, column: str) -> float | No
     return None if rows.empty else float(rows.sort_values("date")[column].iloc[-1])
 
 
-def largest_gap(actions: pd.DataFrame, averages: pd.DataFrame, imposer: str, cutoff: pd.Timestamp,
-                since=START) -> dict | None:
-    """The day the headline rate stood furthest from the average (either way), comparing values in force
-    on the same day. None when the two series never overlap."""
-    head = headline(actions, imposer, cutoff)
+def same_day_gaps(actions: pd.DataFrame, averages: pd.DataFrame, imposer: str, cutoff: pd.Timestamp,
+                  since=START) -> pd.DataFrame:
+    """Headline rate minus PIIE's average, on every day from `since` on which either changed and both had a
+    value in force (the average only up to the end of its series): date, headline, average, gap."""
     avg = average_series(averages)
     avg = avg[avg["imposer"] == imposer]
-    days = sorted(set(head["date"]) | set(avg[avg["date"] >= since]["date"]))
-    best = None
+    head = headline(actions, imposer, cutoff)
+    end = avg["date"].max() if len(avg) else since
+    days = sorted(d for d in set(head["date"]) | set(avg["date"]) | {since} if since <= d <= min(cutoff, end))
+    rows = []
     for d in days:
-        if d < since or d > cutoff:
-            continue
-        h = headline_on(actions, imposer, d)
         a = value_on(avg, d, "value_pct")
-        if a is None:
-            continue
-        if avg["date"].max() < d:  # the average series had stopped; no value to compare
-            continue
-        if best is None or abs(h - a) > abs(best["headline"] - best["average"]):
-            best = {"date": d, "headline": h, "average": a}
-    return best
+        if a is not None:
+            h = headline_on(actions, imposer, d)
+            rows.append({"date": d, "headline": h, "average": a, "gap": h - a})
+    return pd.DataFrame(rows, columns=["date", "headline", "average", "gap"])
 
 
 def headline_and_average(actions: pd.DataFrame, averages: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:

@@ -75,12 +75,16 @@ def listing(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def times(n: int) -> str:
+    """1 -> "once", 2 -> "twice", 5 -> "5 times"."""
+    return {1: "once", 2: "twice"}.get(int(n), f"{int(n)} times")
+
+
 def plural(n: int, one: str, many: str | None = None) -> str:
     """1 -> "1 element", 3 -> "3 elements"."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-def block(name: str, obj):
-    """Glue a block (a figure, a table, cards) for `{glue}` in the markdown."""
+def block(name: str, obj) -> None:
+    """Glue a block (cards, a table, a list) for `{glue}` in the markdown."""
     _glue(name, obj)
-    return obj

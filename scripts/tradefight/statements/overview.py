@@ -54,7 +54,7 @@ def opening(book, said: Statements) -> None:
         parts.append(f"the two sides had raised tariffs on each other's goods in {us['rises'] + cn['rises']} steps, "
                      f"to highs of {pct(us['peak'] or 0)} (US) and {pct(cn['peak'] or 0)} (China)")
         if us["cut"] is not None or cn["cut"] is not None:
-            parts[-1] += f", and on {day(cutoff)} stood at {pct(us['now'])} and {pct(cn['now'])}"
+            parts[-1] += f", and stood at {pct(us['now'])} and {pct(cn['now'])}"
     else:
         parts.append("neither side had yet raised its tariffs on the other's goods in 2025")
     controls = book.table("rare_earth_controls")

@@ -21,8 +21,8 @@ def mining(production: pd.DataFrame, said: Statements) -> dict:
           "second": second["country"], "second_t": int(second["production_t"]), "ratio": ratio}
     said.add(Statement("mine-production-title",
                        f"{first['country']} mined the most rare-earth oxide in {year}, {count(first['production_t'])} "
-                       f"tonnes: {ratio:g} times the next country, {second['country']} "
-                       f"({count(second['production_t'])} tonnes)", ev, (("gt", "first_t", "second_t"),),
+                       f"tonnes: {ratio:g} times the second-largest producer ({second['country']}, "
+                       f"{count(second['production_t'])} tonnes)", ev, (("gt", "first_t", "second_t"),),
                        (first["source_id"], second["source_id"])))
     top = re_.top_producers(latest, 6)
     said.add(Statement("mine-production-desc", f"Lines of rare-earth mine production, one for each of the "
@@ -77,14 +77,11 @@ def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -
     asserts2 = []
     if mine is not None:
         ev2["iea_mining"] = float(mine["china_share_pct"])
-        text += (f" The shares in the chart below cover only the magnet rare earths, the few elements that go into "
-                 f"permanent magnets: on that scope China's share was {pct(mine['china_share_pct'])} of mining "
-                 f"({mine['year']})")
-        later = [r for r in found if r["stage"] != "mining"]
-        if later:
-            ev2.update({f"iea_{r['stage']}": float(r["china_share_pct"]) for r in later})
-            text += ", and " + listing(f"{pct(r['china_share_pct'])} of {r['stage']} ({r['year']})" for r in later)
-        text += ". A single “China's share” needs both its stage and its scope."
+        ev2.update({f"iea_{r['stage']}": float(r["china_share_pct"]) for r in found})
+        text += (" The shares in the chart below cover only the magnet rare earths, the few elements that go into "
+                 "permanent magnets. On that scope China's share was "
+                 + listing(f"{pct(r['china_share_pct'])} of {r['stage']} ({r['year']})" for r in found) + ".")
+    text += " A single “China's share” needs both its stage and its scope."
     said.add(Statement("re-stages-text", text, ev2, tuple(asserts2)))
     return table
 

@@ -119,9 +119,10 @@ def overview(events: pd.DataFrame, cutoff, said: Statements) -> None:
                 "Open Doors), and F-1 student visas issued by the State Department.")
     else:
         first = visa.iloc[0]
-        text = (f"Student visas are not usually part of trade talks, but on {day(first['date'])} this changed: "
-                f"{first['title']}. This chapter sets that against two long series: students in the US by place of "
-                "origin (IIE Open Doors), and F-1 student visas issued by the State Department.")
+        text = (f"Student visas are not usually part of trade talks. The first visa event of 2025 in the data, on "
+                f"{day(first['date'])}: “{first['title']}”. This chapter sets the visa dispute against two long "
+                "series: students in the US by place of origin (IIE Open Doors), and F-1 student visas issued by "
+                "the State Department.")
     said.add(Statement("students-overview", text, {"visa_events": len(visa)}, (), tuple(visa["source_id"].head(1))))
 
 

@@ -12,19 +12,26 @@ AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's a
 
 
 def gap_sentence(actions, averages, side: str, cutoff) -> tuple[str, dict, tuple]:
-    """One side's widest same-day gap between headline rate and average, as words, evidence, asserts."""
+    """One side's widest same-day gaps between headline rate and PIIE's average, either way, as words,
+    evidence and the relations asserted."""
     k = side.lower()
-    gap = tariffs.largest_gap(actions, averages, side, cutoff)
-    if gap is None:
-        return (f"the data holds no day on which both {SUBJECT[side]} and {AVERAGE[side]} were in force",
+    gaps = tariffs.same_day_gaps(actions, averages, side, cutoff)
+    if gaps.empty:
+        return (f"the data holds no day on which both {SUBJECT[side]} and {AVERAGE[side]} had a value",
                 {f"{k}_days_compared": 0}, (("eq", f"{k}_days_compared", 0),))
-    word, rel = compare(gap["headline"], gap["average"], "above", "below", "level with")
-    ev = {f"{k}_date": gap["date"], f"{k}_headline": gap["headline"], f"{k}_average": gap["average"],
-          f"{k}_gap_pts": round(abs(gap["headline"] - gap["average"]), 1)}
-    size = "" if rel == "eq" else f"{points(ev[f'{k}_gap_pts'])} "
-    words = (f"on {day(gap['date'])}, {SUBJECT[side]} ({pct(gap['headline'])}) stood {size}{word} "
-             f"{AVERAGE[side]} ({pct(gap['average'])})")
-    return words, ev, ((rel, f"{k}_headline", f"{k}_average"),)
+    parts, ev, asserts = [], {f"{k}_days_compared": len(gaps)}, []
+    for label, row in (("above", gaps.loc[gaps["gap"].idxmax()]), ("below", gaps.loc[gaps["gap"].idxmin()])):
+        if (label == "above" and row["gap"] <= 0) or (label == "below" and row["gap"] >= 0):
+            continue
+        n = f"{k}_{label}"
+        ev.update({f"{n}_date": row["date"], f"{n}_headline": row["headline"], f"{n}_average": row["average"]})
+        parts.append(f"up to {points(round(abs(row['gap']), 1))} {label} it ({pct(row['headline'])} against "
+                     f"{pct(row['average'], 1)} on {day(row['date'])})")
+        asserts.append(("gt" if label == "above" else "lt", f"{n}_headline", f"{n}_average"))
+    if not parts:
+        return (f"{SUBJECT[side]} was level with {AVERAGE[side]} on every day both had a value", ev, ())
+    return (f"against {AVERAGE[side]} on the same day, {SUBJECT[side]} stood " + " and ".join(parts), ev,
+            tuple(asserts))
 
 
 def series_end(averages) -> pd.Timestamp | None:
@@ -38,14 +45,11 @@ def add(said: Statements, book) -> dict:
     cutoff, actions, averages = book.cutoff, book.table("tariff_actions"), book.table("tariff_averages")
     us_words, us_ev, us_as = gap_sentence(actions, averages, "US", cutoff)
     cn_words, cn_ev, cn_as = gap_sentence(actions, averages, "China", cutoff)
-    widest = "the widest gap on any day both were in force" if us_ev.get("us_gap_pts") else ""
-    said.add(Statement("headline-vs-average-title", (us_words[0].upper() + us_words[1:] +
-                                                     (f": {widest}" if widest else "")), us_ev, us_as))
+    said.add(Statement("headline-vs-average-title", us_words[0].upper() + us_words[1:], us_ev, us_as))
     end = series_end(averages)
     ends = f"PIIE's series in the data ends on {day(end)}." if end is not None else "The data holds no PIIE series."
     said.add(Statement("tariffs-average-text",
-                       f"Comparing the two measures on the same day: {us_words}; {cn_words}. These were the widest "
-                       f"gaps, either way, on the days both series had a value. {ends}",
+                       f"{us_words[0].upper() + us_words[1:]}. {cn_words[0].upper() + cn_words[1:]}. {ends}",
                        {**us_ev, **cn_ev, "series_end": end}, us_as + cn_as))
     said.add(Statement("headline-vs-average-desc",
                        "Lines for each side from January 2025: the headline statutory rate (solid) and the average "
@@ -72,8 +76,8 @@ def since_2018_title(series: pd.DataFrame, cutoff) -> Statement:
     ev = {"first": float(first["value_pct"]), "first_date": first["date"], "last": float(last["value_pct"]),
           "last_date": last["date"]}
     where = "its latest value in the data" + (f", which ends before {day(cutoff)}" if last["date"] < cutoff else "")
-    text = (f"PIIE's average US tariff on Chinese goods {word} from {pct(first['value_pct'])} "
-            f"({month(first['date'])}) to {pct(last['value_pct'])} on {day(last['date'])}, {where}")
+    text = (f"PIIE's average US tariff on Chinese goods {word} from {pct(first['value_pct'], 1)} "
+            f"({month(first['date'])}) to {pct(last['value_pct'], 1)} on {day(last['date'])}, {where}")
     return Statement("averages-since-2018-title", text, ev, ((rel, "last", "first"),),
                      tuple(dict.fromkeys(us["source_id"])))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import tariffs
-from ..text import count, day, month, pct, points
+from ..text import day, month, pct, times
 from .core import Chapter, Statement, Statements
 
 WHO = {"US": ("US tariffs on Chinese goods", "the US headline rate"),
@@ -74,8 +74,8 @@ def ladder_description(actions, cutoff, key: str = "tariff-ladder-desc") -> Stat
         p = side_path(actions, side, cutoff)
         k = side.lower()
         ev.update({f"{k}_rises": p["rises"], f"{k}_cuts": p["cuts"]})
-        parts.append(f"the {'US' if side == 'US' else 'Chinese'} rate rose {p['rises']} "
-                     f"time{'s' if p['rises'] != 1 else ''} and was cut {p['cuts']} time{'s' if p['cuts'] != 1 else ''}")
+        moves = ([f"rose {times(p['rises'])}"] if p["rises"] else []) + ([f"was cut {times(p['cuts'])}"] if p["cuts"] else [])
+        parts.append(f"the {'US' if side == 'US' else 'Chinese'} rate " + (" and ".join(moves) or "did not change"))
     return Statement(key,
                      f"Step chart of the headline additional tariff each side applied to the other's goods, from 1 "
                      f"January 2025 to {day(cutoff)}: " + "; ".join(parts) + ".", ev)
@@ -90,8 +90,8 @@ def layers_title(stack: pd.DataFrame) -> Statement:
     split = " + ".join(f"{pct(r.rate_pct)} {names[r.layer]}" for r in parts.itertuples())
     ev = {"total": float(totals.max()), "parts_sum": float(parts["rate_pct"].sum()), "date": top_day,
           "highest_total": float(totals.max())}
-    lead = "At the highest" if len(totals) > 1 else "On"
-    return Statement("us-layers-title", f"{lead}, on {day(top_day)}, a Chinese good on Section 301 List 3 faced "
+    lead = "At the highest, on" if len(totals) > 1 else "On"
+    return Statement("us-layers-title", f"{lead} {day(top_day)}, a Chinese good on Section 301 List 3 faced "
                      f"{pct(totals.max())}: {split or 'no additional duty'}", ev,
                      (("eq", "total", "parts_sum"), ("eq", "total", "highest_total")))
 
@@ -149,7 +149,7 @@ def changes_count(actions, cutoff) -> int:
     return sum(len(tariffs.headline(actions, side, cutoff)) for side in tariffs.SIDES)
 
 
-__all__ = ["chapter", "side_path", "changes_count", "count"]
+__all__ = ["chapter", "side_path", "changes_count"]
 
 
 def scenario_listing(book):

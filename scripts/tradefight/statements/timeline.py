@@ -32,8 +32,8 @@ def chapter(book) -> Chapter:
     said.add(Statement("timeline-overview", text, ev, asserts))
     firsts = ev_.first_by_category(events)
     order = [f"{ev_.CATEGORY_NAMES[r.category]} ({day(r.date)})" for r in firsts.itertuples()]
-    said.add(Statement("timeline-title", f"{plural(n, 'recorded move')} in {plural(months, 'month')}; the first, on "
-                       f"{day(first['date'])}, was {first['title']}", {"events": n, "months": months,
+    said.add(Statement("timeline-title", f"{plural(n, 'recorded move')} in {plural(months, 'month')}, the first on "
+                       f"{day(first['date'])}: {first['title']}", {"events": n, "months": months,
                                                                          "first": first["event_id"]},
                        (), (first["source_id"],)))
     said.add(Statement("timeline-desc", "Timeline dot chart of events by category and date, marked by who acted. "
@@ -45,6 +45,6 @@ def chapter(book) -> Chapter:
     said.add(Statement("events-by-month-title", f"The busiest month was {month(top)}, with "
                        f"{plural(size, 'recorded move')}{tie}", {"month": top, "events": size, "ties": ties},
                        (("ge", "events", 1),)))
-    said.add(Statement("events-by-month-desc", f"Stacked bars counting the timeline's events in each of the "
-                       f"{counts['month'].nunique()} months with at least one, by who acted.", {}))
+    said.add(Statement("events-by-month-desc", "Stacked bars counting the timeline's events in each month with at "
+                       f"least one ({plural(counts['month'].nunique(), 'month')}), by who acted.", {}))
     return Chapter(said, {"events": events, "counts": counts})

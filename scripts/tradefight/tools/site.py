@@ -30,10 +30,12 @@ def write_if_changed(dst: Path, text: str) -> None:
 def config_for(site_url: str) -> str:
     """_config.yml as committed, plus the public address when it is known (sitemap, share cards)."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    if site_url:
+    if site_url:  # sphinx-sitemap needs the public address; without one there is no sitemap
         extra = config.setdefault("sphinx", {}).setdefault("config", {})
         extra["html_baseurl"] = site_url.rstrip("/") + "/"
         extra["ogp_site_url"] = site_url.rstrip("/") + "/"
+        extra["extensions"] = list(extra.get("extensions", [])) + ["sphinx_sitemap"]
+        extra["sitemap_url_scheme"] = "{link}"
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
