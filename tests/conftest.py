@@ -1,21 +1,19 @@
-"""Shared fixtures: paths, a copy of the data to break, the built site served on loopback, Chromium."""
+"""Shared fixtures: a copy of the data to break, the built site served on loopback, Chromium, full builds."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-SITE = ROOT / "_build" / "html"
-SUBPATH = "/tradefight/"  # GitHub Pages serves a project site from /<repo>/, so the tests do too
+from tradefight.tools.serve import serve, site_pages
+
+from .helpers import DATA, ROOT, SITE, build, rewrite
+
 CHROMIUM = "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
+PAGES = site_pages(ROOT)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -35,46 +33,9 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Static files under SUBPATH, gzip-compressed when the client accepts it (as GitHub Pages does)."""
-
-    def log_message(self, *args):
-        pass
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path.split("?")[0]))
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.is_file() and path.suffix in (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml")):
-            return super().send_head()
-        import gzip
-        import io
-
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        return io.BytesIO(body)
-
-    def translate_path(self, path):
-        # Serve SITE at SUBPATH only, as GitHub Pages would; anything else is a 404.
-        if not path.startswith(SUBPATH):
-            return str(SITE / "__outside_the_site__")
-        return super().translate_path("/" + path[len(SUBPATH):])
-
-
-def serve(folder: Path):
-    """Serve a built site on loopback under SUBPATH; returns (url, server)."""
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_port}{SUBPATH}", server
-
-
 @pytest.fixture(scope="session")
 def site_url() -> str:
+    """The site in _build/html, served as GitHub Pages serves it."""
     if not (SITE / "index.html").is_file():
         pytest.fail("no built site in _build/html: run `make book` first (`make test` does)")
     url, server = serve(SITE)
@@ -82,45 +43,37 @@ def site_url() -> str:
     server.shutdown()
 
 
-# Text that would run if any page put data into HTML unescaped.
+# Text that would run if any page put data into HTML unescaped, and a formula a spreadsheet would run.
 XSS_TITLE = '<img src=x onerror="window.__xss=1">'
 XSS_TEXT = "<script>window.__xss=2</script>"
+FORMULA = '=HYPERLINK("http://example.invalid","click")'
 
 
 @pytest.fixture(scope="session")
 def payload_build(tmp_path_factory):
-    """A full build, in its own folder, of data whose text fields carry script payloads and one figure changed.
-
-    Returns (data_dir, build_dir, output of the build)."""
-    import csv
-    import subprocess
-    import sys
-
+    """A full build, in its own folder, of data whose text carries script payloads and a formula, with one
+    figure changed (the latest count of students from China, +1). Returns (data_dir, build_dir, stdout)."""
     root = tmp_path_factory.mktemp("payload")
     data_dir = root / "data"
     shutil.copytree(DATA, data_dir)
-    for name, edits in {"events.csv": {"title": XSS_TITLE, "description": XSS_TEXT},
-                        "sources.csv": {"title": XSS_TEXT, "publisher": XSS_TITLE}}.items():
-        path = data_dir / name
-        with open(path, encoding="utf-8", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        rows[0].update(edits)
-        with open(path, "w", encoding="utf-8", newline="") as fh:
-            writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-    # And one figure changed, to follow it through the site: the latest count of students from China.
-    path = data_dir / "students_by_origin.csv"
-    with open(path, encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    latest = max((r for r in rows if r["place_of_origin"] == "China"), key=lambda r: r["academic_year"])
-    latest["students"] = str(int(latest["students"]) + 1)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-    result = subprocess.run([sys.executable, "-m", "tradefight.build", "--data", str(data_dir),
-                             "--build-dir", str(root / "build")], capture_output=True, text=True, cwd=ROOT)
+
+    def first_row(updates):
+        def edit(rows):
+            for col, value in updates.items():
+                rows[1][rows[0].index(col)] = value
+            return rows
+        return edit
+
+    rewrite(data_dir / "events.csv", first_row({"title": XSS_TITLE, "description": FORMULA + " " + XSS_TEXT}))
+    rewrite(data_dir / "sources.csv", first_row({"title": XSS_TEXT, "publisher": XSS_TITLE}))
+
+    def bump(rows):
+        china = [r for r in rows[1:] if r[1] == "China"]
+        latest = max(china, key=lambda r: r[0])
+        latest[2] = str(int(latest[2]) + 1)
+        return rows
+    rewrite(data_dir / "students_by_origin.csv", bump)
+    result = build("--data", str(data_dir), build_dir=root / "build")
     assert result.returncode == 0, result.stderr
     return data_dir, root / "build", result.stdout
 
@@ -137,18 +90,34 @@ def browser_type_launch_args(browser_type_launch_args):
                      "--disable-sync", "--no-first-run"]}
 
 
-def site_pages() -> list[str]:
-    """Every chapter page, in _toc.yml order, as paths inside the site."""
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [f"{toc['root']}.html"] + [f"{c['file']}.html" for c in toc["chapters"]]
-
-
 def draw_all_charts(page) -> None:
     """Charts draw as they scroll into view: scroll to each one, then wait until all are drawn."""
     charts = page.locator(".tf-chart")
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
     page.wait_for_function(
-        "[...document.querySelectorAll('.tf-chart')].every(e => e.classList.contains('tf-drawn'))", timeout=15000)
+        "[...document.querySelectorAll('.tf-chart')].every(e => e.classList.contains('tf-drawn'))", timeout=20000)
+
+
+def offline(context, base: str) -> list:
+    """Abort and count every request that leaves `base`."""
+    leaked = []
+
+    def block(route):
+        leaked.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(base), block)
+    return leaked
+
+
+def open_page(page, url: str) -> list[str]:
+    """Open a page, draw its charts; returns console errors, page errors and failed requests."""
+    problems = []
+    page.on("console", lambda msg: problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
+    page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    draw_all_charts(page)
+    return problems

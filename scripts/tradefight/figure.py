@@ -13,7 +13,6 @@ its data (no random ids), so nbval compares it exactly.
 """
 from __future__ import annotations
 
-import json
 import re
 
 import altair as alt
@@ -39,12 +38,6 @@ def _without_provenance_text(chart):
     if hasattr(chart, "layer"):
         chart.layer = [_without_provenance_text(layer) for layer in chart.layer]
     return chart
-
-
-def json_for_script(value) -> str:
-    """JSON safe inside <script type="application/json">: only "<" could end the block, so escape it."""
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 class Figure:
@@ -85,11 +78,9 @@ class Figure:
                 "description": self.description, "sources": self.sources, "csv": self.csv(),
                 "vega": self.vega_spec()}
 
-    def markup(self, record: dict | None = None) -> str:
+    def markup(self) -> str:
         """The HTML block placed on the page."""
-        record = record or self.record()
-        return markup.render("figure.html.j2", fig=self, spec_json=json_for_script(record["vega"]),
-                           rows=markup.table_rows(self.data), headers=list(self.data.columns),
+        return markup.render("figure.html.j2", fig=self, rows=markup.table_rows(self.data), headers=list(self.data.columns),
                            caption=f"Data behind the chart: {self.title}")
 
     def glue(self) -> None:
@@ -100,7 +91,7 @@ class Figure:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         record = self.record()
-        return {"text/html": self.markup(record), FIGURE_MIME: record, "text/plain": repr(self)}
+        return {"text/html": self.markup(), FIGURE_MIME: record, "text/plain": repr(self)}
 
     def __repr__(self) -> str:
         return f"<Figure {self.name}: {self.title} ({len(self.data)} rows)>"

@@ -8,9 +8,10 @@ HERE = Path(__file__).parent
 RUNTIME = "vega-runtime.js"
 LOADER = "charts.js"
 # Scripts only the search page needs, and helpers for features this book does not use.
-SEARCH_ONLY = ("searchtools.js", "language_data.js", "searchindex.js")
-UNUSED = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js", "sphinx_highlight.js")
-UNUSED_CSS = ("copybutton.css", "togglebutton.css", "pygments.css")
+SEARCH_ONLY = ("searchtools.js", "language_data.js", "searchindex.js", "doctools.js", "sphinx_highlight.js")
+UNUSED = ("clipboard.min.js", "copybutton.js", "togglebutton.js", "design-tabs.js")
+UNUSED_CSS = ("copybutton.css", "togglebutton.css", "pygments.css", "mystnb.")  # no code cells are shown
+DESIGN_CSS = "sphinx-design.min.css"  # only pages that use its classes (the key-figure cards)
 
 
 def runtime_bytes() -> tuple[bytes, str]:
@@ -39,26 +40,33 @@ def config_inited(app, config) -> None:
     config.html_static_path = list(config.html_static_path) + [str(HERE / "static"), str(generated)]
     config.templates_path = list(config.templates_path) + [str(HERE / "templates")]
     app.add_css_file("tradefight.css")
-    app.add_js_file(RUNTIME, defer="defer")
-    app.add_js_file(LOADER, defer="defer")
+    app.add_js_file(LOADER, defer="defer")  # it loads the runtime itself, after the page has loaded
 
 
 def _name(asset) -> str:
     return str(getattr(asset, "filename", asset)).split("?")[0].rsplit("/", 1)[-1]
 
 
+def _deferred(js):
+    """The same script, loaded without holding up the first paint."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    if not isinstance(js, _JavaScript) or not js.filename or "defer" in js.attributes or "async" in js.attributes:
+        return js
+    return _JavaScript(js.filename, priority=js.priority, **{**js.attributes, "defer": "defer"})
+
+
 def page_context(app, pagename, templatename, context, doctree) -> None:
-    """Leave off each page the scripts it does not use; charts' scripts only where there are charts."""
+    """Leave off each page the scripts and styles it does not use, and defer the rest."""
     body = context.get("body", "")
     has_charts = 'class="tf-chart"' in body
-    keep_search = pagename == "search"
+    search = pagename == "search"
     scripts = []
     for js in context.get("script_files", []):
         name = _name(js)
-        if name in UNUSED or (name in SEARCH_ONLY and not keep_search):
+        if name in UNUSED or (name in SEARCH_ONLY and not search) or (name in (RUNTIME, LOADER) and not has_charts):
             continue
-        if name in (RUNTIME, LOADER) and not has_charts:
-            continue
-        scripts.append(js)
+        scripts.append(js if search else _deferred(js))
     context["script_files"] = scripts
-    context["css_files"] = [css for css in context.get("css_files", []) if _name(css) not in UNUSED_CSS]
+    context["css_files"] = [css for css in context.get("css_files", []) if not _name(css).startswith(UNUSED_CSS)
+                            and (_name(css) != DESIGN_CSS or " sd-" in body or '"sd-' in body)]

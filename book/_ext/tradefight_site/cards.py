@@ -37,6 +37,12 @@ def script_json(value) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+def spec_script(record: dict) -> str:
+    """The chart's Vega spec as a script that hands it to the page's chart loader (works from file:// too)."""
+    return (f"(window.tfSpecs = window.tfSpecs || {{}})[{json.dumps(record['name'])}] = {script_json(record['vega'])};\n"
+            f"if (window.tfSpecLoaded) {{ window.tfSpecLoaded({json.dumps(record['name'])}); }}\n")
+
+
 def share_path(docname: str) -> str:
     """Where a page's share card lives, relative to the site root."""
     return f"_static/share/{docname.replace('/', '-')}.png"
@@ -59,7 +65,7 @@ def chart_page(app, docname: str, record: dict) -> str:
     root = "../" * depth
     page = posixpath.basename(docname) + ".html"
     return _env().get_template("tf-chart-page.html").render(
-        fig=record, spec=script_json(record["vega"]), static=root + "_static/", back=f"../{page}#{record['name']}",
+        fig=record, static=root + "_static/", back=f"../{page}#{record['name']}",
         site=app.config.project)
 
 

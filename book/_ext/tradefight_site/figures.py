@@ -9,8 +9,9 @@ import posixpath
 import shutil
 from pathlib import Path
 
-from . import cards
+from . import cards, trim
 
+HERE = Path(__file__).parent
 FIGURE_MIME = "application/vnd.tradefight.figure+json"
 FILES_MIME = "application/vnd.tradefight.files+json"
 GLUE_PREFIX = "application/papermill.record/"
@@ -89,6 +90,8 @@ def write_files(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
+    for static in (HERE / "static").iterdir():  # Sphinx 7.4 keeps stale static files on incremental builds
+        shutil.copyfile(static, out / "_static" / static.name)
     for docname, nb_path in notebooks(app).items():
         folder = out / posixpath.dirname(docname)
         figs, files = records(nb_path)
@@ -96,6 +99,7 @@ def write_files(app, exception) -> None:
             base = folder / "charts" / record["name"]
             base.parent.mkdir(parents=True, exist_ok=True)
             base.with_suffix(".csv").write_text(record["csv"], encoding="utf-8")
+            base.with_suffix(".spec.js").write_text(cards.spec_script(record), encoding="utf-8")
             base.with_suffix(".svg").write_bytes(svg(app, record))
             base.with_suffix(".png").write_bytes(png(app, record))
             base.with_suffix(".html").write_text(cards.chart_page(app, docname, record), encoding="utf-8")
@@ -111,6 +115,7 @@ def write_files(app, exception) -> None:
         nb_copy = folder / "notebooks" / nb_path.name
         nb_copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(nb_path, nb_copy)
+    trim.trim_site(out)
 
 
 def share_fields(app, pagename, templatename, context, doctree) -> None:

@@ -1,6 +1,7 @@
 """Lay out the book for Jupyter Book and build it (execution off: the notebooks already ran)."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from . import cache
 from .layout import CONFIG_FILES, ROOT, BuildError, Layout
 
 
@@ -64,6 +66,13 @@ def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
 
 def jupyter_book(layout: Layout) -> Path:
     """Build the staged book (warnings are errors); returns the HTML folder."""
+    # Incremental Sphinx builds re-render only changed pages and keep old static files (Sphinx 7.4): after a
+    # change of the installed stack, the site's extension, templates or config, start Jupyter Book afresh.
+    marker = layout.jb_out / ".tradefight-environment.json"
+    environment = json.dumps({**cache.environment_key(), "site_code": cache.tree_hash(ROOT / "book", skip_suffix=".ipynb"),
+                              "config": [cache.file_hash(ROOT / n) for n in CONFIG_FILES]}, sort_keys=True)
+    if marker.is_file() and marker.read_text(encoding="utf-8") != environment:
+        shutil.rmtree(layout.jb_out, ignore_errors=True)
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(layout.src), "--path-output",
            str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
@@ -72,4 +81,5 @@ def jupyter_book(layout: Layout) -> Path:
         lines = [ln for ln in (result.stdout + result.stderr).splitlines()
                  if "WARNING" in ln or "ERROR" in ln or "Error" in ln]
         raise BuildError("Jupyter Book failed:\n    " + "\n    ".join(lines[-20:] or ["(no message)"]))
+    marker.write_text(environment, encoding="utf-8")
     return layout.jb_out / "_build" / "html"

@@ -1,0 +1,56 @@
+"""tradefight.controls: each export-control announcement's status on a date, per element, in words."""
+from __future__ import annotations
+
+import pandas as pd
+
+from tradefight import controls
+
+from .helpers import T, control_table
+
+
+def status_table():
+    """No. 18 in force from 4 April; No. 57 announced, then suspended on 7 November until a date next year."""
+    frame = pd.DataFrame([["No. 18", "2025-04-04", "in force", None],
+                          ["No. 57", "2025-10-09", "announced", "2025-11-08"],
+                          ["No. 57", "2025-11-07", "suspended", "2026-11-10"]],
+                         columns=["announcement", "date", "status", "until"])
+    for c in ("date", "until"):
+        frame[c] = pd.to_datetime(frame[c])
+    return frame
+
+
+def two_announcements():
+    return pd.concat([control_table(), control_table(["Holmium"], "2025-10-09", "No. 57")], ignore_index=True)
+
+
+def test_status_on_takes_the_latest_status_by_the_cut_off():
+    on = lambda day: controls.status_on(status_table(), T(day)).set_index("announcement")["status"].to_dict()
+    assert on("2025-04-03") == {}
+    assert on("2025-10-09") == {"No. 18": "in force", "No. 57": "announced"}
+    assert on("2025-11-07") == {"No. 18": "in force", "No. 57": "suspended"}
+    assert list(controls.status_on(status_table(), T("2025-12-01")).columns) == ["announcement", "status", "date",
+                                                                                "until"]
+
+
+def test_elements_with_status_keep_elements_only_with_words():
+    table = controls.elements_with_status(two_announcements(), status_table(), T("2025-10-20"))
+    assert "Magnet materials" not in set(table["element"]) and len(table) == 8
+    words = table.set_index("element")["status_on_date"]
+    assert words["Dysprosium"] == "in force from 4 April 2025"
+    assert words["Holmium"] == "announced, not yet in force from 9 October 2025 until 8 November 2025"
+
+
+def test_an_end_date_already_past_is_not_shown():
+    table = controls.elements_with_status(two_announcements(), status_table(), T("2026-12-01"))
+    assert table.set_index("element")["status_on_date"]["Holmium"] == "suspended from 7 November 2025"
+
+
+def test_an_announcement_with_no_status_yet_says_so():
+    table = controls.elements_with_status(two_announcements(), status_table(), T("2025-04-03"))
+    assert set(table["status_on_date"]) == {"status not recorded"}
+
+
+def test_status_summary_one_clause_per_announcement():
+    table = controls.elements_with_status(two_announcements(), status_table(), T("2025-11-07"))
+    assert controls.status_summary(table) == ("No. 18 (7 elements): in force from 4 April 2025 and No. 57 "
+                                              "(1 element): suspended from 7 November 2025 until 10 November 2026")
