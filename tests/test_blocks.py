@@ -67,7 +67,7 @@ def test_statements_table_renames_columns_and_escapes():
     said.add(Statement("k", f"words {XSS}", {"a": 2, "b": 1}, (("gt", "a", "b"),), ("s",)))
     block = blocks.statements_table(said.frame("tariffs"))
     html = block.markup
-    assert block.label == "1 statements" and safe(html)
+    assert block.label == "1 statement" and safe(html)
     for header in ("Page", "Statement", "Words", "Evidence", "Checked", "Sources"):
         assert f'<th scope="col">{header}</th>' in html
     assert "a gt b" in html and "a = 2; b = 1" in html
@@ -77,7 +77,7 @@ def test_scenario_list_writes_dates_as_prose():
     frame = pd.DataFrame({"name": ["lapse"], "title": [XSS], "possible_from": [T("2025-05-14")],
                           "possible_to": [T("2025-11-10")], "status": ["possible"]})
     block = blocks.scenario_list(frame)
-    assert block.label == "1 scenarios" and safe(block.markup)
+    assert block.label == "1 scenario" and safe(block.markup)
     assert "<td>14 May 2025</td>" in block.markup and "<td>10 November 2025</td>" in block.markup
 
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from .conftest import DATA, ROOT
-from .test_validate import set_cell
+from .helpers import set_cell
 
 
 def test_nbval_fails_on_the_cell_that_shows_a_changed_figure(tmp_path):

@@ -6,7 +6,7 @@ import pandas as pd
 
 from . import csvsafe
 from .markup import Html, render, table
-from .text import day
+from .text import day, plural
 
 
 def banner(book, data_through) -> Html:
@@ -43,14 +43,15 @@ def statements_table(frame: pd.DataFrame) -> Html:
     """Every statement the book makes, with its evidence and the relations checked."""
     shown = frame.rename(columns={"page": "Page", "key": "Statement", "text": "Words", "evidence": "Evidence",
                                   "asserts": "Checked", "sources": "Sources"})
-    return Html(table(shown, "Every statement the book makes, with its evidence"), f"{len(frame)} statements")
+    return Html(table(shown, "Every statement the book makes, with its evidence"), plural(len(frame), "statement"))
 
 
 def scenario_list(frame: pd.DataFrame) -> Html:
     """The scenarios the data holds, each with its window and status on the as-of date."""
-    shown = frame.assign(possible_from=frame["possible_from"].map(day), possible_to=frame["possible_to"].map(day))
+    shown = frame.assign(possible_from=frame["possible_from"].map(day),
+                         possible_to=frame["possible_to"].map(lambda d: "" if pd.isna(d) else day(d)))
     return Html(table(shown, "Scenarios in the data, with the dates between which each was possible"),
-                f"{len(frame)} scenarios")
+                plural(len(frame), "scenario"))
 
 
 def dictionary(package: dict) -> Html:

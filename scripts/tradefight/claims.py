@@ -146,7 +146,8 @@ def table(checks: list[Check]) -> pd.DataFrame:
             scores.append(None)
         elif c.kind == "lower_bound" and c.found > c.claimed:
             scores.append(100.0)
-        else:
-            scores.append(round(100 * c.found / c.claimed, 1))
+        else:  # a bound that does not hold never rounds up to a match
+            score = round(100 * c.found / c.claimed, 1)
+            scores.append(min(score, 99.9) if c.found != c.claimed else 100.0)
     frame["score_pct"] = scores
     return frame

@@ -116,7 +116,9 @@ def _explain(resource: dict, error) -> str:
         keys = ", ".join(resource["schema"]["primaryKey"])
         return f"duplicate row: same {keys} as line {note.rsplit(' ', 1)[-1]}; each ({keys}) must appear once"
     if kind == "foreign-key":
-        return f"source_id {_show(cell) if cell else ''} is not listed in sources.csv; add the source there first"
+        cells = getattr(error, "field_cells", None) or getattr(error, "cells", None) or []
+        value = cells[0] if cells and isinstance(cells, list) else cell
+        return f"source_id {_show(value)} is not listed in sources.csv; add the source there first"
     if kind == "blank-row":
         return "row is blank; remove it"
     if kind in ("extra-cell", "missing-cell"):

@@ -25,7 +25,7 @@ _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean
 
 # The date that makes a row "happen" (absent: the row is known once its source is published).
 ROW_DATE = {"tariff_actions": "announced_date", "tariff_averages": "date", "rare_earth_controls": "announced_date",
-            "events": "date", "control_status": "date", "quotes": "date"}
+            "events": "date", "control_status": "date", "quotes": "date", "editions": "date_published"}
 # Tables whose rows belong to a published edition (editions.csv): the column naming the edition.
 EDITION = {"rare_earth_production": "edition", "students_by_origin": "academic_year", "f1_visas": "fiscal_year"}
 # Dated columns that set the default as-of date (the latest thing the data records).
@@ -68,8 +68,15 @@ def load(data_dir: str | Path, name: str) -> pd.DataFrame:
     res = resource(data_dir, name)
     path = Path(data_dir) / res["path"]
     _log_read(path)
-    frame = read_rows(path)
-    for f in res["schema"]["fields"]:
+    stat = path.stat()
+    return _typed(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res["schema"]["fields"])).copy()
+
+
+@lru_cache(maxsize=64)
+def _typed(path: str, mtime_ns: int, size: int, fields: str) -> pd.DataFrame:
+    """A file read and typed once per version of it (the key holds its time and size)."""
+    frame = read_rows(Path(path))
+    for f in json.loads(fields):
         col = frame[f["name"]].replace("", pd.NA)
         kind = f.get("type", "string")
         if kind == "date":
@@ -176,10 +183,17 @@ class Book:
         return load(self.data_dir, name)
 
     def sources(self) -> pd.DataFrame:
-        """Sources published on or before the cut-off (undated sources are kept: rows decide)."""
+        """Sources published on or before the cut-off (undated ones too), and the later cumulative files
+        (a State Department workbook, say) in which rows first published earlier were read."""
         if "sources" not in self._tables:
             table = load(self.data_dir, "sources")
-            self._tables["sources"] = table[~(table["date_published"] > self.cutoff)].reset_index(drop=True)
+            cited = set()
+            paths = {r["name"]: r["path"] for r in contract(str(self.data_dir))["resources"]}
+            for name in EDITION:
+                if name in paths and (Path(self.data_dir) / paths[name]).is_file():
+                    cited |= set(self.table(name)["source_id"].dropna())
+            keep = ~(table["date_published"] > self.cutoff) | table["source_id"].isin(cited)
+            self._tables["sources"] = table[keep].reset_index(drop=True)
         return self._tables["sources"]
 
     def table(self, name: str) -> pd.DataFrame:
@@ -193,8 +207,9 @@ class Book:
         if name not in self._tables:
             whole = load(self.data_dir, name)
             frame = whole
-            if "source_id" in whole and name != "editions":
-                frame = known_by(whole, name, load(self.data_dir, "sources"), self.cutoff, self.editions())
+            if "source_id" in whole:
+                editions = None if name == "editions" else self.editions()
+                frame = known_by(whole, name, load(self.data_dir, "sources"), self.cutoff, editions)
             if len(frame) < len(whole):
                 frame = withhold_later_notes(frame, self.cutoff)
             self._tables[name] = frame
@@ -202,10 +217,10 @@ class Book:
 
     def editions(self) -> pd.DataFrame | None:
         """The release date of each edition of the edition-based tables (None if the data has none)."""
-        if "editions" not in self._tables:
+        if "_editions_uncut" not in self._tables:
             names = [r["name"] for r in contract(str(self.data_dir))["resources"]]
-            self._tables["editions"] = load(self.data_dir, "editions") if "editions" in names else None
-        return self._tables["editions"]
+            self._tables["_editions_uncut"] = load(self.data_dir, "editions") if "editions" in names else None
+        return self._tables["_editions_uncut"]
 
     def data_through(self) -> pd.Timestamp:
         """The latest dated row the cut book holds (events, tariff actions, averages)."""

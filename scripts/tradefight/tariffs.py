@@ -33,24 +33,27 @@ def _ordered(actions: pd.DataFrame) -> pd.DataFrame:
     return actions.sort_values(["effective_date", "announced_date"], kind="stable")
 
 
+def _all_goods(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since) -> pd.DataFrame:
+    """One side's all-goods actions in force by `cutoff` (set since `since`), in the order they apply."""
+    rows = actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"].fillna(False).astype(bool)
+                   & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= since)]
+    return _ordered(rows)
+
+
 def layer_state(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since=START) -> dict[str, float]:
     """Rate of each all-goods layer in force on `day` (layers set since `since`)."""
-    rows = actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"].fillna(False).astype(bool)
-                   & (actions["effective_date"] <= day) & (actions["effective_date"] >= since)]
-    state: dict[str, float] = {}
-    for row in _ordered(rows).itertuples():
-        state[row.layer] = float(row.rate_set_pct)
-    return state
+    rows = _all_goods(actions, imposer, day, since)
+    return {layer: float(rate) for layer, rate in zip(rows["layer"], rows["rate_set_pct"])}
 
 
 def layer_rates(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since=START) -> pd.DataFrame:
     """Rate of each all-goods layer after each change: columns date, layer, rate_pct."""
-    rows = actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"].fillna(False).astype(bool)
-                   & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= since)]
-    layers = list(dict.fromkeys(_ordered(rows)["layer"]))
+    rows = _all_goods(actions, imposer, cutoff, since)
+    layers = list(dict.fromkeys(rows["layer"]))
+    state: dict[str, float] = {}
     out = []
-    for date in sorted(rows["effective_date"].unique()):
-        state = layer_state(actions, imposer, date, since)
+    for date, changes in rows.groupby("effective_date", sort=True):  # keeps the order within a day
+        state.update({layer: float(rate) for layer, rate in zip(changes["layer"], changes["rate_set_pct"])})
         out += [{"date": date, "layer": layer, "rate_pct": state.get(layer, 0.0)} for layer in layers]
     return pd.DataFrame(out, columns=["date", "layer", "rate_pct"])
 

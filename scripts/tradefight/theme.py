@@ -23,7 +23,7 @@ OCHRE = "#8a5a00"
 GREY = "#4d4d4d"
 TEAL = "#00607a"
 PLUM = "#9c2a6b"
-SKY = "#5b7fb5"
+SKY = "#41689f"
 ORANGE = "#b35900"
 
 # Light colour -> dark-mode colour (contrast checked against the dark page, #121212).

@@ -17,8 +17,8 @@ def chapter(book) -> Chapter:
     verdicts = claims.table(checks)
     said = Statements()
     if not checks:
-        said.add(Statement("claims-summary", f"The news report was published on {day(claims.ARTICLE_DATE)}, after "
-                           f"this book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
+        said.add(Statement("claims-summary", f"The news report these claims come from was published after this "
+                           f"book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
                            {"article": claims.ARTICLE_DATE, "cutoff": book.cutoff},
                            (("lt", "cutoff", "article"),)))
         said.add(Statement("claims-title", "No claim checked before the report's publication date", {}))

@@ -106,6 +106,8 @@ def controls(book, said: Statements) -> pd.DataFrame:
                        f"{plural(len(first), 'element')}{tail}", ev, (("ge", "added", 0),),
                        tuple(dict.fromkeys(first["source_id"]))))
     status = ctl.status_summary(table)
+    due = ctl.status_on(book.table("control_status"), book.cutoff)["until"].dropna()
+    ev.update({f"until_{i}": d for i, d in enumerate(sorted(due[due >= book.cutoff]))})  # scheduled, announced
     said.add(Statement("re-controls-text", f"The first controls, announced on {day(first_day)}, covered "
                        f"{listing(first['element'])} and required a licence for each export. On {day(book.cutoff)}: "
                        f"{status}.", ev))

@@ -30,15 +30,22 @@ def add(said: Statements, book) -> dict:
     title = chosen["title"].iloc[0]
     start, end = scenarios.window(chosen)
     state = scenarios.status(chosen, cutoff)
-    ev.update({"valid_from": start, "valid_to": end, "cutoff": cutoff, "status": state})
-    if state != "possible":
-        rel = ("lt", "cutoff", "valid_from") if state == "not yet possible" else ("gt", "cutoff", "valid_to")
-        said.add(Statement("scenario-title", f"On {day(cutoff)} the scenario “{title}” is {state}: it rests on a "
-                           f"step open only from {day(start)} to {day(end)}, so nothing is projected", ev, (rel,),
-                           tuple(chosen["source_id"])))
-        said.add(Statement("scenario-text", f"{chosen['description'].iloc[0]} Legal basis: "
-                           f"{chosen['mechanism'].iloc[0]} {aftermath(actions, end, cutoff, state)}", ev, (rel,),
-                           tuple(chosen["source_id"])))
+    ev.update({"valid_from": start, "cutoff": cutoff, "status": state})
+    if state == "not yet possible":  # the book cannot know the step yet: say so without its dates
+        said.add(Statement("scenario-title", f"On {day(cutoff)} the scenario “{title}” is not yet possible: the "
+                           "step it rests on had not been taken, so nothing is projected", ev,
+                           (("lt", "cutoff", "valid_from"),)))
+        said.add(Statement("scenario-text", "The chosen scenario rests on a legal step taken after this page's "
+                           "as-of date.", ev, (("lt", "cutoff", "valid_from"),)))
+        return {"scenario_totals": recorded, "scenario_rows": chosen[:0]}
+    if state == "no longer possible":
+        ev["valid_to"] = end
+        said.add(Statement("scenario-title", f"On {day(cutoff)} the scenario “{title}” is no longer possible: it was "
+                           f"open from {day(start)} to {day(end)}, so nothing is projected", ev,
+                           (("gt", "cutoff", "valid_to"),), tuple(chosen["source_id"])))
+        said.add(Statement("scenario-text", f"{sentence(chosen['description'].iloc[0])}Legal basis: "
+                           f"{sentence(chosen['mechanism'].iloc[0])}{aftermath(actions, end, cutoff, state)}",
+                           ev, (("gt", "cutoff", "valid_to"),), tuple(chosen["source_id"])))
         return {"scenario_totals": recorded, "scenario_rows": chosen}
     totals = scenarios.totals(scenarios.apply(actions, chosen, cutoff)).set_index(["imposer", "case"])["rate_pct"]
     parts, asserts = [], []
@@ -50,13 +57,20 @@ def add(said: Statements, book) -> dict:
         change = f"{word} from {pct(before)} to {pct(after)}" if rel != "eq" else f"stay at {pct(before)}"
         parts.append(f"{SIDE[side]} would {change}")
         asserts.append((rel, f"{k}_scenario", f"{k}_now"))
-    said.add(Statement("scenario-title", f"If {title[0].lower() + title[1:]}, " + " and ".join(parts), ev,
+    said.add(Statement("scenario-title", f"If {title}, " + " and ".join(parts), ev,
                        tuple(asserts), tuple(chosen["source_id"])))
-    said.add(Statement("scenario-text", f"{chosen['description'].iloc[0]} Legal basis: {chosen['mechanism'].iloc[0]} "
-                       f"The scenario was open from {day(start)} to {day(end)}; the as-of date, {day(cutoff)}, falls "
-                       "inside that window.", ev, (("ge", "cutoff", "valid_from"), ("le", "cutoff", "valid_to")),
-                       tuple(chosen["source_id"])))
+    ev.update({"valid_to": end, "until_scheduled": end})
+    said.add(Statement("scenario-text", f"{sentence(chosen['description'].iloc[0])}Legal basis: "
+                       f"{sentence(chosen['mechanism'].iloc[0])}The scenario has been open since {day(start)}, "
+                       f"and still was on the as-of date, {day(cutoff)}.", ev,
+                       (("ge", "cutoff", "valid_from"), ("le", "cutoff", "valid_to")), tuple(chosen["source_id"])))
     return {"scenario_totals": totals.reset_index(), "scenario_rows": chosen}
+
+
+def sentence(text) -> str:
+    """A sentence from the data (scenario texts are written to hold from the day the scenario opens)."""
+    text = str(text).strip()
+    return (text if text.endswith(".") else text + ".") + " "
 
 
 def aftermath(actions: pd.DataFrame, end: pd.Timestamp, cutoff: pd.Timestamp, state: str) -> str:
@@ -70,12 +84,15 @@ def aftermath(actions: pd.DataFrame, end: pd.Timestamp, cutoff: pd.Timestamp, st
 
 
 def listing(book) -> pd.DataFrame:
-    """Every scenario with its window and its status on the cut-off: name, title, from, to, status."""
-    table = book.raw("scenarios")
+    """The scenarios known on the cut-off, with their window and status: name, title, from, to, status.
+    A window still open on the cut-off has no known end yet."""
+    table = book.table("scenarios")
+    table = table[table["valid_from"] <= book.cutoff]
     rows = []
     for name in scenarios.names(table)[1:]:
         chosen = scenarios.rows(table, name)
         start, end = scenarios.window(chosen)
-        rows.append({"scenario": name, "what": chosen["title"].iloc[0], "possible_from": start, "possible_to": end,
-                     "on_the_as_of_date": scenarios.status(chosen, book.cutoff)})
+        state = scenarios.status(chosen, book.cutoff)
+        rows.append({"scenario": name, "what": chosen["title"].iloc[0], "possible_from": start,
+                     "possible_to": end if state == "no longer possible" else pd.NaT, "on_the_as_of_date": state})
     return pd.DataFrame(rows, columns=["scenario", "what", "possible_from", "possible_to", "on_the_as_of_date"])

@@ -1,0 +1,171 @@
+"""The book's statements on every month-end, every scenario, and on data made to reverse each finding.
+
+Sweep: every chapter's statements are computed (and checked against their evidence) for each month-end
+from January 2025 to the data's last date and for each scenario; no statement may name a date after the
+book's as-of date, except a scheduled end it carries in its evidence (an `until_...` entry).
+Flip: on small tables built to reverse a finding, the words follow the data.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tradefight import data, scenarios
+from tradefight.statements import claims as claims_st
+from tradefight.statements import overview, rare_earths, students, tariff_averages, tariffs, timeline
+from tradefight.statements.core import StatementError
+
+from .helpers import DATA, LADDER, T, actions, production_table, student_table
+
+CHAPTERS = [overview, timeline, tariffs, rare_earths, students, claims_st]
+LAST = data.latest_date(DATA)
+MONTH_ENDS = [d for d in pd.date_range("2025-01-31", LAST, freq="ME")] + [LAST]
+SCENARIOS = scenarios.names(data.load(DATA, "scenarios"))
+
+
+def leaks(st, cutoff) -> list[str]:
+    """Dates a statement names that come after the cut-off and are not scheduled ends in its evidence."""
+    scheduled = {pd.Timestamp(v).normalize() for k, v in st.evidence.items() if k.startswith("until")}
+    found = []
+    for m in data._DATES.finditer(st.text):
+        raw = next(v for v in m.groupdict().values() if v)
+        stamp = pd.to_datetime(raw.replace(",", "").replace(".", ""), errors="coerce")
+        if pd.notna(stamp) and stamp > cutoff and stamp.normalize() not in scheduled:
+            found.append(raw)
+    return found
+
+
+@pytest.mark.parametrize("cutoff", MONTH_ENDS, ids=lambda d: f"{d:%Y-%m-%d}")
+def test_every_statement_holds_on_every_month_end(cutoff):
+    book = data.open_book(DATA, f"{cutoff:%Y-%m-%d}")
+    made = 0
+    for chapter in CHAPTERS:
+        for st in chapter.chapter(book).said.values():  # each one is checked as it is added
+            assert not leaks(st, cutoff), f"{st.key} names a later date on {cutoff:%Y-%m-%d}: {st.text}"
+            made += 1
+    assert made > 40
+
+
+@pytest.mark.parametrize("name", SCENARIOS[1:])
+@pytest.mark.parametrize("cutoff", ["2025-03-31", "2025-06-09", "2025-10-31", "2026-03-31", f"{LAST:%Y-%m-%d}"])
+def test_every_scenario_on_telling_dates(name, cutoff):
+    book = data.open_book(DATA, cutoff, name)
+    said = tariffs.chapter(book).said
+    chosen = scenarios.rows(data.load(DATA, "scenarios"), name)
+    state = scenarios.status(chosen, book.cutoff)
+    title = said["scenario-title"].text
+    if state == "possible":
+        assert title.startswith("If ") and ("rise" in title or "fall" in title or "stay" in title)
+    else:
+        assert state in title and "nothing is projected" in title
+    for st in said.values():
+        assert not leaks(st, book.cutoff), st.text
+
+
+class Book:
+    """A book over small tables made in a test (only what the statements read)."""
+
+    def __init__(self, cutoff, scenario="current", **tables):
+        self.cutoff, self.scenario, self.tables = T(cutoff), scenario, tables
+
+    def table(self, name):
+        return self.tables[name]
+
+    raw = table
+
+
+def test_ladder_words_follow_a_later_peak_and_a_rate_still_at_its_high():
+    cut = tariffs.ladder_title(LADDER, T("2025-06-09"))
+    assert "stood at 30%" in cut.text and "were still" not in cut.text.split(";")[0]
+    high = tariffs.ladder_title(LADDER, T("2025-04-30"))
+    assert "were still at that level" in high.text.split(";")[0]
+    none = tariffs.ladder_title(LADDER, T("2025-01-31"))
+    assert "no 2025 increase" in none.text
+
+
+def test_average_above_the_headline_flips_the_words():
+    averages = pd.DataFrame({"date": [T("2025-01-01"), T("2025-04-10")], "imposer": "US", "measure": "average_tariff",
+                             "value_pct": [200.0, 160.0], "source_id": "p"})
+    words, ev, _ = tariff_averages.gap_sentence(LADDER, averages, "US", T("2025-04-20"))
+    assert "below" in words and "above" not in words  # the average stays above the headline every day
+    averages["value_pct"] = [0.0, 100.0]
+    words, _, _ = tariff_averages.gap_sentence(LADDER, averages, "US", T("2025-04-20"))
+    assert "above it" in words and "below" not in words
+
+
+def test_mining_above_refining_is_not_called_a_rising_share():
+    shares = pd.DataFrame({"stage": ["mining", "refining"], "scope": "magnet rare earths", "year": [2023, 2023],
+                           "china_share_pct": [95.0, 80.0], "measure": "m", "source_id": "s"})
+    said = rare_earths.Statements()
+    rare_earths.stages(shares, pd.DataFrame({"year": [2024], "china_share_pct": [69.2]}), said)
+    assert "higher at each later stage" not in said["stage-shares-title"].text
+    shares["china_share_pct"] = [60.0, 90.0]
+    said = rare_earths.Statements()
+    rare_earths.stages(shares, pd.DataFrame({"year": [2024], "china_share_pct": [69.2]}), said)
+    assert "higher at each later stage" in said["stage-shares-title"].text
+
+
+def test_a_rising_mining_share_reads_up():
+    rows = [[2025, 2023, "China", 100, "a"], [2025, 2023, "World total", 400, "a"], [2025, 2023, "Burma", 50, "a"],
+            [2025, 2024, "China", 300, "a"], [2025, 2024, "World total", 400, "a"], [2025, 2024, "Burma", 50, "a"]]
+    said = rare_earths.Statements()
+    rare_earths.mining(production_table(rows), said)
+    assert "up from 25% in 2023" in said["china-mining-share-title"].text
+    rows = [r[:3] + [{100: 300, 300: 100}.get(r[3], r[3])] + r[4:] for r in rows]
+    said = rare_earths.Statements()
+    rare_earths.mining(production_table(rows), said)
+    assert "down from 75% in 2023" in said["china-mining-share-title"].text
+
+
+def test_students_words_follow_who_leads():
+    said = students.Statements()
+    students.trend(student_table(), said)
+    assert "India overtook China in 2023/24" in said["students-by-origin-title"].text
+    flipped = student_table([["2022/23", "China", 100], ["2022/23", "India", 200], ["2023/24", "China", 300],
+                             ["2023/24", "India", 250]])
+    said = students.Statements()
+    students.trend(flipped, said)
+    assert "India has not overtaken China" in said["students-by-origin-title"].text
+    assert "peaked at 300 in 2023/24 (the latest year)" in said["students-by-origin-title"].text
+
+
+def test_busiest_month_and_first_event_follow_the_events():
+    events = pd.DataFrame({"event_id": ["a", "b", "c"], "date": [T("2025-02-01"), T("2025-03-01"), T("2025-03-05")],
+                           "actor": "US", "category": ["visas", "tariffs", "talks"], "title": ["A", "B", "C"],
+                           "description": "", "source_id": "s"})
+    said = timeline.chapter(Book("2025-03-31", events=events)).said
+    assert "busiest month was March 2025, with 2 recorded moves" in said["events-by-month-title"].text
+    assert said["timeline-title"].text.endswith("1 February 2025: A")
+
+
+def test_a_scenario_that_lowers_a_rate_says_fall():
+    table = pd.DataFrame({"name": "cut", "title": "the duty ends", "description": "d", "imposer": "US",
+                          "layer": "ieepa_reciprocal", "rate_pct": [0.0], "valid_from": [T("2025-05-01")],
+                          "valid_to": [T("2025-12-31")], "mechanism": "m", "source_id": "s"})
+    said = tariffs.Statements()
+    from tradefight.statements import tariff_scenarios
+
+    tariff_scenarios.add(said, Book("2025-06-09", "cut", tariff_actions=LADDER, scenarios=table))
+    assert "would fall from 30% to 20%" in said["scenario-title"].text
+    table["rate_pct"] = [50.0]
+    said = tariffs.Statements()
+    tariff_scenarios.add(said, Book("2025-06-09", "cut", tariff_actions=LADDER, scenarios=table))
+    assert "would rise from 30% to 70%" in said["scenario-title"].text
+
+
+def test_a_quoted_total_that_does_not_add_up_says_so():
+    ladder = pd.concat([LADDER, actions([["e", "US", "2024-09-13", "2024-09-27", "section_301", False, 100, "s"]])])
+    quotes = pd.DataFrame({"quote_id": ["q"], "date": [T("2025-04-15")], "speaker": "A", "quote": "up to 300%",
+                           "value": [300.0], "unit": "percent", "source_id": "s"})
+    st = tariff_averages.quoted_total(Book("2025-06-09", quotes=quotes, tariff_actions=ladder))
+    assert "245%, less than the 300% quoted" in st.text
+    quotes["value"] = [245.0]
+    st = tariff_averages.quoted_total(Book("2025-06-09", quotes=quotes, tariff_actions=ladder))
+    assert "exactly the 245% quoted" in st.text
+
+
+def test_a_statement_whose_words_the_evidence_does_not_bear_out_stops():
+    st = tariffs.ladder_title(LADDER, T("2025-06-09"))
+    broken = type(st)(st.key, st.text, {**st.evidence, "us_now": 500.0}, st.asserts)
+    with pytest.raises(StatementError, match="tariff-ladder-title"):
+        broken.check()
