@@ -184,17 +184,15 @@ class Book:
 
     def sources(self) -> pd.DataFrame:
         """Sources published on or before the cut-off (undated ones too), and the later cumulative files
-        (a State Department workbook, say) in which rows first published earlier were read."""
-        if "sources" not in self._tables:
-            table = load(self.data_dir, "sources")
-            cited = set()
-            paths = {r["name"]: r["path"] for r in contract(str(self.data_dir))["resources"]}
-            for name in EDITION:
-                if name in paths and (Path(self.data_dir) / paths[name]).is_file():
-                    cited |= set(self.table(name)["source_id"].dropna())
-            keep = ~(table["date_published"] > self.cutoff) | table["source_id"].isin(cited)
-            self._tables["sources"] = table[keep].reset_index(drop=True)
-        return self._tables["sources"]
+        (a State Department workbook, say) in which rows of the tables loaded so far, first published
+        earlier, were read. (Reading no other table keeps a notebook's dependencies to what it shows.)"""
+        table = load(self.data_dir, "sources")
+        cited = set()
+        for name in EDITION:
+            if name in self._tables:
+                cited |= set(self._tables[name]["source_id"].dropna())
+        keep = ~(table["date_published"] > self.cutoff) | table["source_id"].isin(cited)
+        return table[keep].reset_index(drop=True)
 
     def table(self, name: str) -> pd.DataFrame:
         """Rows of one table known on the cut-off.

@@ -36,6 +36,13 @@ def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
     return None
 
 
+def years_ahead(table: pd.DataFrame, leader: str, other: str) -> list[str]:
+    """Academic years in which `leader` had more students than `other`."""
+    a = series(table, leader).set_index("academic_year")["students"]
+    b = series(table, other).set_index("academic_year")["students"]
+    return [y for y in sorted(a.index.intersection(b.index)) if a[y] > b[y]]
+
+
 def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:
     """Students from `origin` as a share of all international students, per academic year."""
     shares = share_table(series(table, origin), series(table, ALL), "academic_year", "students")

@@ -75,6 +75,21 @@ def listing(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def spans(chosen, order) -> str:
+    """Chosen items as runs of consecutive items of `order`: "2001/02 to 2008/09 and 2023/24"."""
+    order, chosen = list(order), set(chosen)
+    runs, current = [], []
+    for item in order:
+        if item in chosen:
+            current.append(item)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return listing(r[0] if len(r) == 1 else f"{r[0]} to {r[-1]}" for r in runs)
+
+
 def times(n: int) -> str:
     """1 -> "once", 2 -> "twice", 5 -> "5 times"."""
     return {1: "once", 2: "twice"}.get(int(n), f"{int(n)} times")

@@ -5,7 +5,7 @@ import pandas as pd
 
 from .. import events as ev_
 from .. import students as st
-from ..text import count, day, pct
+from ..text import count, day, pct, spans
 from .core import Chapter, Statement, Statements, compare
 
 
@@ -26,21 +26,25 @@ def trend(table: pd.DataFrame, said: Statements) -> None:
                  f"there were {count(last['students'])}, {pct(drop, 1)} fewer than at the peak.")
         asserts = [("gt", "peak", "latest")]
     cross = st.overtake_year(table, "India", "China")
+    led = spans(st.years_ahead(table, "India", "China"), sorted(table["academic_year"].unique()))
     india_last = st.latest(table, "India")
-    ev.update({"india_latest": int(india_last["students"]), "overtake": cross or "none"})
+    ev.update({"india_latest": int(india_last["students"]), "overtake": cross or "none", "india_led": led or "never"})
     if cross:
         text += (f" India has had more students in the US than China in every year since {cross}, with "
                  f"{count(india_last['students'])} in {india_last['academic_year']}.")
         asserts.append(("gt", "india_latest", "latest"))
     else:
         word, rel = compare(india_last["students"], last["students"], "more", "fewer", "as many")
+        than = "than" if rel != "eq" else "as"
         text += (f" In {india_last['academic_year']} India had {count(india_last['students'])} students in the US, "
-                 f"{word} than China{'' if rel != 'eq' else ''}.")
+                 f"{word} {than} China" + (f", after leading it in {led}." if led else "."))
         asserts.append((rel, "india_latest", "latest"))
     said.add(Statement("students-text", text, ev, tuple(asserts), (top["source_id"], last["source_id"])))
     head = (f"Students from China peaked at {count(top['students'])} in {top['academic_year']}" +
             ("" if top["academic_year"] != last["academic_year"] else " (the latest year)") +
-            (f"; India overtook China in {cross}" if cross else "; India has not overtaken China"))
+            (f"; India overtook China in {cross}" if cross else
+             f"; India led China in {led} but not in {last['academic_year']}" if led else
+             "; India has never had more students than China in the data"))
     said.add(Statement("students-by-origin-title", head, ev, tuple(asserts)))
     said.add(Statement("students-by-origin-desc", f"Two lines, students from China and from India in the US by "
                        f"academic year, from {china['academic_year'].iloc[0]} to {last['academic_year']}.", {}))

@@ -92,8 +92,12 @@ def quoted_total(book) -> Statement:
     layers = tariffs.layer_state(actions, "US", q["date"])
     top, scopes = tariffs.highest_section_301(actions, q["date"])
     total = head + top
-    ev = {"quoted": float(q["value"]), "headline": head, "section_301": top, "sum": total, "date": q["date"]}
-    word, rel = compare(total, float(q["value"]), "more than", "less than", "exactly")
+    quoted = None if pd.isna(q["value"]) else float(q["value"])
+    ev = {"quoted": quoted, "headline": head, "section_301": top, "sum": total, "date": q["date"]}
+    if quoted is None:  # nothing to hold the layers against: the check below stops the build
+        return Statement("tariffs-quoted-total", f"{q['speaker']} was quoted with no figure", ev,
+                         (("eq", "sum", "quoted"),), (q["source_id"],))
+    word, rel = compare(total, quoted, "more than", "less than", "exactly")
     parts = " + ".join(f"{pct(v)} {tariffs.LAYER_NAMES[k]}" for k, v in layers.items() if v)
     text = (f"{q['speaker']} said on {day(q['date'])}: “{q['quote']}” On the data, the US headline rate in force "
             f"that day was {pct(head)} ({parts}), and the highest Section 301 duty then in force was {pct(top)}, on "
