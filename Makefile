@@ -32,8 +32,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
-book: $(VENV)/.installed
+# The site, then its PDF edition (printed by Chromium, remade only when the site changed).
+book: $(VENV)/.installed browser
 	@$(TF) build $(BOOK_ARGS)
+	@$(TF) pdf
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download its own here).
 browser:
@@ -52,8 +54,7 @@ baseline: $(VENV)/.installed
 diff: $(VENV)/.installed
 	$(TF) diff --data "$(DATA)"
 
-pdf: book browser
-	$(TF) pdf
+pdf: book
 
 bench: $(VENV)/.installed
 	$(TF) bench

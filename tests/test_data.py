@@ -218,10 +218,15 @@ def test_book_keeps_notes_when_the_cut_left_the_table_whole(small):
     assert t["notes"].iloc[0] == "Extended on 12 August 2025."
 
 
-def test_book_sources_drop_later_ones_and_keep_undated(small):
-    book = data.open_book(small, "2025-06-09")
-    assert book.table("sources")["source_id"].tolist() == ["old", "undated"]
-    assert book.raw("sources")["source_id"].tolist() == ["old", "new", "undated"]
+def test_book_sources_drop_later_ones_and_name_undated_ones_only_for_rows_kept(small):
+    early = data.open_book(small, "2025-06-09")
+    early.table("tariff_actions")  # the undated source's only row (announced in July) is not kept yet
+    assert early.table("sources")["source_id"].tolist() == ["old"]
+    late = data.open_book(small, "2025-07-31")
+    assert late.table("sources")["source_id"].tolist() == ["old"]  # nothing loaded cites it yet
+    late.table("tariff_actions")
+    assert late.table("sources")["source_id"].tolist() == ["old", "undated"]
+    assert early.raw("sources")["source_id"].tolist() == ["old", "new", "undated"]
 
 
 def test_book_tables_with_editions_enter_on_release(small):

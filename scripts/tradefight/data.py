@@ -118,8 +118,13 @@ def until(frame: pd.DataFrame, column: str, cutoff: pd.Timestamp) -> pd.DataFram
 def published_dates(frame: pd.DataFrame, name: str, sources: pd.DataFrame,
                     editions: pd.DataFrame | None = None) -> pd.Series:
     """When each row's figure was first published: its edition's release date (editions.csv) where the
-    table has editions, else its source's publication date."""
+    table has editions, else its source's publication date. A source with no date is taken to have been
+    published no earlier than the latest row (of this table) that cites it: a document cannot come out
+    before the last thing it records."""
     published = frame["source_id"].map(sources.set_index("source_id")["date_published"])
+    if name in ROW_DATE:
+        floor = frame.groupby("source_id")[ROW_DATE[name]].transform("max")
+        published = published.fillna(floor)
     if editions is not None and name in EDITION:
         dates = editions[editions["dataset"] == name].set_index("edition")["date_published"]
         by_edition = frame[EDITION[name]].astype(str).map(dates)
@@ -183,15 +188,22 @@ class Book:
         return load(self.data_dir, name)
 
     def sources(self) -> pd.DataFrame:
-        """Sources published on or before the cut-off (undated ones too), and the later cumulative files
-        (a State Department workbook, say) in which rows of the tables loaded so far, first published
-        earlier, were read. (Reading no other table keeps a notebook's dependencies to what it shows.)"""
+        """The sources the book may name on its date: those published by then; undated ones that rows kept
+        so far cite; and the later cumulative files (a State Department workbook, say) in which rows first
+        published earlier were read. A book as of the data's latest date names every source.
+        (Only tables already loaded are looked at, so a notebook depends only on the files it shows.)"""
         table = load(self.data_dir, "sources")
-        cited = set()
-        for name in EDITION:
-            if name in self._tables:
-                cited |= set(self._tables[name]["source_id"].dropna())
-        keep = ~(table["date_published"] > self.cutoff) | table["source_id"].isin(cited)
+        if self.cutoff >= table["date_published"].max():
+            return table
+        cited, cumulative = set(), set()
+        for name, frame in self._tables.items():
+            if isinstance(frame, pd.DataFrame) and "source_id" in frame and not name.startswith("_"):
+                cited |= set(frame["source_id"].dropna())
+                if name in EDITION:
+                    cumulative |= set(frame["source_id"].dropna())
+        dated = table["date_published"] <= self.cutoff
+        keep = dated | (table["date_published"].isna() & table["source_id"].isin(cited)) | \
+            table["source_id"].isin(cumulative)
         return table[keep].reset_index(drop=True)
 
     def table(self, name: str) -> pd.DataFrame:

@@ -19,8 +19,8 @@ def chapter(book) -> Chapter:
     if not checks:
         said.add(Statement("claims-summary", f"The news report these claims come from was published after this "
                            f"book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
-                           {"article": claims.ARTICLE_DATE, "cutoff": book.cutoff},
-                           (("lt", "cutoff", "article"),)))
+                           {"report_published_by_then": book.cutoff >= claims.ARTICLE_DATE},
+                           (("eq", "report_published_by_then", False),)))
         said.add(Statement("claims-title", "No claim checked before the report's publication date", {}))
         said.add(Statement("claims-desc", "An empty chart: no claim is checked on this date.", {}))
         return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": verdicts.dropna(subset=["score_pct"])})

@@ -9,7 +9,8 @@ from .core import Chapter, Statement, Statements
 
 def chapter(book, names: list[str]) -> Chapter:
     """The Methods page's statements, and the per-dataset counts it draws."""
-    tables = {name: book.table(name) for name in names}
+    tables = {name: book.table(name) for name in names if name != "sources"}
+    tables = {"sources": book.sources(), **tables}  # after the rest: it names the sources their rows cite
     frame = pd.DataFrame([{"dataset": name, "rows": len(t), "sources": t["source_id"].nunique()}
                           for name, t in tables.items() if name != "sources"])
     frame = frame.sort_values(["rows", "dataset"], ascending=[False, True]).reset_index(drop=True)

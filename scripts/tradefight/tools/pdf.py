@@ -25,7 +25,7 @@ PDF_NAME = "tradefight.pdf"
 # Copy a page's article without what only works on screen.
 EXTRACT = """() => {
   const art = document.querySelector('article.bd-article').cloneNode(true);
-  art.querySelectorAll('script, noscript, .tf-embed, .tf-links, details.tf-data, .headerlink, .tf-reproduce, '
+  art.querySelectorAll('script, noscript, .tf-embed, .tf-links, details.tf-data, details.tf-sources, .headerlink, .tf-reproduce, '
                       + 'nav, .vega-embed details').forEach(e => e.remove());
   art.querySelectorAll('details').forEach(d => d.setAttribute('open', ''));
   return {title: document.querySelector('article h1').textContent.replace('#', '').trim(),

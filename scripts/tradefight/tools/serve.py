@@ -40,10 +40,20 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(SUBPATH):])
 
 
+class Server(http.server.ThreadingHTTPServer):
+    """A threading server that does not print a traceback when a browser drops a connection."""
+
+    def handle_error(self, request, client_address):
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve `folder` on a free loopback port; returns (base url ending in SUBPATH, server)."""
     handler = functools.partial(Handler, directory=str(Path(folder).absolute()))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = Server(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_port}{SUBPATH}", server
 
