@@ -22,6 +22,8 @@ NOT_HEAVY = {"Scandium"}  # a rare earth, but not a heavy (or medium) one on any
 
 @dataclass
 class Check:
+    """One claim checked: what it says, what the data holds, the verdict and why."""
+
     claim_id: str
     quote: str
     kind: str            # exact, lower_bound, count, rank, date

@@ -32,11 +32,16 @@ EDITION = {"rare_earth_production": "edition", "students_by_origin": "academic_y
 LATEST = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"]}
 
 
-@lru_cache(maxsize=None)
 def contract(data_dir: str) -> dict:
-    """The data package descriptor (datapackage.json) of a data folder."""
+    """The data package descriptor (datapackage.json) of a data folder (logged as read on every call)."""
     path = Path(data_dir) / "datapackage.json"
     _log_read(path)
+    stat = path.stat()
+    return _descriptor(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _descriptor(path: str, mtime_ns: int, size: int) -> dict:
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)
 

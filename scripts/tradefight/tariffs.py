@@ -8,6 +8,8 @@ not an average; the averages (PIIE, CRS) are kept apart in tariff_averages.csv.
 """
 from __future__ import annotations
 
+import weakref
+
 import pandas as pd
 
 SIDES = ("US", "China")
@@ -28,6 +30,22 @@ AVERAGE_NAMES = {"average_tariff": "PIIE average tariff (2017 import weights)",
                  "crs_average_tariff_rate": "CRS approximate average tariff rate (exemptions not counted)"}
 
 
+_MEMO: dict[int, dict] = {}
+
+
+def _memo(actions: pd.DataFrame, key: tuple, compute):
+    """A result computed once per tariff table and arguments (tables are never changed in place here);
+    the entry goes when the table does."""
+    table = _MEMO.get(id(actions))
+    if table is None:
+        table = _MEMO[id(actions)] = {}
+        weakref.finalize(actions, _MEMO.pop, id(actions), None)
+    if key not in table:
+        table[key] = compute()
+    value = table[key]
+    return value.copy() if hasattr(value, "copy") else value
+
+
 def _ordered(actions: pd.DataFrame) -> pd.DataFrame:
     """Later actions win; on the same effective day, the one announced later wins."""
     return actions.sort_values(["effective_date", "announced_date"], kind="stable")
@@ -42,8 +60,10 @@ def _all_goods(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since)
 
 def layer_state(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since=START) -> dict[str, float]:
     """Rate of each all-goods layer in force on `day` (layers set since `since`)."""
-    rows = _all_goods(actions, imposer, day, since)
-    return {layer: float(rate) for layer, rate in zip(rows["layer"], rows["rate_set_pct"])}
+    def compute():
+        rows = _all_goods(actions, imposer, day, since)
+        return {layer: float(rate) for layer, rate in zip(rows["layer"], rows["rate_set_pct"])}
+    return _memo(actions, ("state", imposer, pd.Timestamp(day), pd.Timestamp(since)), compute)
 
 
 def layer_rates(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since=START) -> pd.DataFrame:
@@ -60,6 +80,10 @@ def layer_rates(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since
 
 def headline(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Headline rate after each change: columns date, imposer, rate_pct (changes that moved it only)."""
+    return _memo(actions, ("headline", imposer, pd.Timestamp(cutoff)), lambda: _headline(actions, imposer, cutoff))
+
+
+def _headline(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     layers = layer_rates(actions, imposer, cutoff)
     if layers.empty:
         return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "imposer": pd.Series(dtype=str),

@@ -74,11 +74,13 @@ def scale(kind: str, values=None) -> alt.Scale:
 
 
 def shape_scale(kind: str, values=None) -> alt.Scale:
+    """A shape scale with an explicit domain, so shapes, like colours, tell series apart."""
     domain = _domain(kind, SHAPES, values)
     return alt.Scale(domain=domain, range=[SHAPES[kind][v] for v in domain])
 
 
 def dash_scale(kind: str, values=None) -> alt.Scale:
+    """A stroke-dash scale with an explicit domain."""
     domain = _domain(kind, DASHES, values)
     return alt.Scale(domain=domain, range=[DASHES[kind][v] for v in domain])
 

@@ -14,29 +14,38 @@ UNUSED_CSS = ("copybutton.css", "togglebutton.css", "pygments.css", "mystnb.")  
 DESIGN_CSS = "sphinx-design.min.css"  # only pages that use its classes (the key-figure cards)
 
 
-def runtime_bytes() -> tuple[bytes, str]:
-    """vl-convert's Vega + Vega-Lite + vega-embed bundle in its own function scope, and its version tag.
+def runtime_tag() -> str:
+    """The versions the runtime bundles (and of vl-convert, which bundles it)."""
+    from importlib.metadata import version
+
+    import vl_convert as vlc
+
+    return (f"vega {vlc.get_vega_version()}, vega-embed {vlc.get_vega_embed_version()}, "
+            f"vl-convert-python {version('vl-convert-python')}")
+
+
+def runtime_bytes() -> bytes:
+    """vl-convert's Vega + Vega-Lite + vega-embed bundle in its own function scope.
 
     The raw bundle declares top-level names (among them `_`) that would clash with Sphinx's scripts."""
     import vl_convert as vlc
 
-    tag = f"vega {vlc.get_vega_version()}, vega-embed {vlc.get_vega_embed_version()}"
-    body = ("/* Vega, Vega-Lite and vega-embed, bundled by vl-convert-python (" + tag + "). */\n"
+    return ("/* Vega, Vega-Lite and vega-embed, bundled by vl-convert-python (" + runtime_tag() + "). */\n"
             "(function () {\n" + vlc.javascript_bundle() + "\n})();\n").encode()
-    return body, tag
 
 
 def config_inited(app, config) -> None:
     """Write the runtime into a generated static folder (only when its version changed) and register files."""
     generated = Path(app.doctreedir).parent / "tradefight-static"
     generated.mkdir(parents=True, exist_ok=True)
-    body, tag = runtime_bytes()
-    stamp = generated / (RUNTIME + ".version")
-    target = generated / RUNTIME
-    digest = hashlib.sha256(body).hexdigest()
-    if not target.is_file() or not stamp.is_file() or stamp.read_text() != f"{tag} {digest}":
+    stamp, target = generated / (RUNTIME + ".version"), generated / RUNTIME
+    tag = runtime_tag()
+    fresh = target.is_file() and stamp.is_file() and \
+        stamp.read_text() == f"{tag} {hashlib.sha256(target.read_bytes()).hexdigest()}"
+    if not fresh:  # written again only when the installed versions change (or the file was altered)
+        body = runtime_bytes()
         target.write_bytes(body)
-        stamp.write_text(f"{tag} {digest}")
+        stamp.write_text(f"{tag} {hashlib.sha256(body).hexdigest()}")
     config.html_static_path = list(config.html_static_path) + [str(HERE / "static"), str(generated)]
     config.templates_path = list(config.templates_path) + [str(HERE / "templates")]
     app.add_css_file("tradefight.css")

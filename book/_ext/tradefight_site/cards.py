@@ -69,11 +69,9 @@ def chart_page(app, docname: str, record: dict) -> str:
         site=app.config.project)
 
 
-def share_png(record: dict | None, page_title: str, site: str) -> bytes:
-    """A 1200 x 630 PNG: the site and page names, the lead chart's takeaway title and the chart."""
+def share_png(record: dict | None, chart_svg: bytes, page_title: str, site: str) -> bytes:
+    """A 1200 x 630 PNG: the site and page names, the lead chart's takeaway title and the chart (its SVG)."""
     import vl_convert as vlc
-
-    from .figures import fixed_width
 
     width, height = SHARE_SIZE
     title = record["title"] if record else page_title
@@ -81,7 +79,7 @@ def share_png(record: dict | None, page_title: str, site: str) -> bytes:
     chart_top = 70 + 42 * len(lines) + 10
     chart = ""
     if record:
-        inner = re.sub(r"<\?xml[^>]*\?>", "", vlc.vega_to_svg(fixed_width(record["vega"], 1000)))
+        inner = re.sub(r"<\?xml[^>]*\?>", "", chart_svg.decode())
         root = re.search(r"<svg\b[^>]*>", inner)
         w = float(re.search(r'\bwidth="([\d.]+)"', root.group(0)).group(1))
         h = float(re.search(r'\bheight="([\d.]+)"', root.group(0)).group(1))

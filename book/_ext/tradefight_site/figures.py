@@ -5,8 +5,10 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import os
 import posixpath
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import cards, trim
@@ -78,11 +80,12 @@ def svg(app, record: dict) -> bytes:
 
 
 def png(app, record: dict) -> bytes:
-    """The chart as a PNG (twice the static width, for sharp screens)."""
+    """The chart as a PNG, rasterised from its SVG at twice the size, for sharp screens."""
     import vl_convert as vlc
 
-    spec = fixed_width(record["vega"], STATIC_WIDTH)
-    return _cached(app, "png", spec, lambda: vlc.vega_to_png(spec, scale=2))
+    image = svg(app, record)
+    return _cached(app, "png", {"svg": hashlib.sha256(image).hexdigest()},
+                   lambda: vlc.svg_to_png(image.decode(), scale=2))
 
 
 def write_files(app, exception) -> None:
@@ -92,9 +95,18 @@ def write_files(app, exception) -> None:
     out = Path(app.outdir)
     for static in (HERE / "static").iterdir():  # Sphinx 7.4 keeps stale static files on incremental builds
         shutil.copyfile(static, out / "_static" / static.name)
-    for docname, nb_path in notebooks(app).items():
+    # A page whose notebook is unchanged since its files were last written here keeps them as they are.
+    manifest = Path(app.doctreedir).parent / "tradefight-written.json"
+    written = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+    digests = {d: hashlib.sha256(p.read_bytes()).hexdigest() for d, p in notebooks(app).items()}
+    todo = {d: p for d, p in notebooks(app).items() if written.get(d) != digests[d]
+            or not (out / posixpath.dirname(d) / "notebooks" / p.name).is_file()}
+    pages = {docname: records(nb_path) for docname, nb_path in todo.items()}
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # render the images side by side
+        list(pool.map(lambda r: png(app, r), [r for figs, _ in pages.values() for r in figs]))
+    for docname, nb_path in todo.items():
         folder = out / posixpath.dirname(docname)
-        figs, files = records(nb_path)
+        figs, files = pages[docname]
         for record in figs:
             base = folder / "charts" / record["name"]
             base.parent.mkdir(parents=True, exist_ok=True)
@@ -109,13 +121,16 @@ def write_files(app, exception) -> None:
             target.write_text(text, encoding="utf-8")
         share = out / cards.share_path(docname)
         share.parent.mkdir(parents=True, exist_ok=True)
-        share.write_bytes(_cached(app, "png-share", {"figs": figs[:1], "title": app.env.titles[docname].astext()},
-                                  lambda: cards.share_png(figs[0] if figs else None,
-                                                          app.env.titles[docname].astext(), app.config.project)))
+        lead = figs[0] if figs else None
+        title = app.env.titles[docname].astext()
+        share.write_bytes(_cached(app, "png-share", {"figs": figs[:1], "title": title},
+                                  lambda: cards.share_png(lead, svg(app, lead) if lead else b"", title,
+                                                          app.config.project)))
         nb_copy = folder / "notebooks" / nb_path.name
         nb_copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(nb_path, nb_copy)
-    trim.trim_site(out)
+    trim.trim_site(out, Path(app.doctreedir).parent / "tradefight-trim")
+    manifest.write_text(json.dumps({**written, **{d: digests[d] for d in todo}}), encoding="utf-8")
 
 
 def share_fields(app, pagename, templatename, context, doctree) -> None:

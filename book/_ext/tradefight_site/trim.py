@@ -145,16 +145,32 @@ def original(outdir: Path, rel: str) -> Path:
     return outdir / "_static" / rel
 
 
-def trim_site(outdir: Path) -> None:
-    """Trim the theme stylesheet and subset the solid icon font of a built site."""
+def trim_site(outdir: Path, cache: Path | None = None) -> None:
+    """Trim the theme stylesheet and subset the solid icon font of a built site (the results are kept in
+    `cache`, by what the site uses, for the next build)."""
+    import hashlib
+
     css_rel, font_rel = "styles/pydata-sphinx-theme.css", "vendor/fontawesome/webfonts/fa-solid-900.woff2"
     theme_css, font = outdir / "_static" / css_rel, outdir / "_static" / font_rel
     if not theme_css.is_file():
         return
     icons, words = used_icons(outdir.rglob("*.html")), site_words(outdir)
-    css = purge(trim_css(original(outdir, css_rel).read_text(encoding="utf-8"), icons), words)
+    source_css, source_font = original(outdir, css_rel), original(outdir, font_rel)
+    key = hashlib.sha256("\n".join(sorted(words | icons)).encode() + source_css.read_bytes()).hexdigest()[:24]
+    kept_css, kept_font = (cache / f"{key}.css", cache / f"{key}.woff2") if cache else (None, None)
+    if kept_css and kept_css.is_file() and kept_font.is_file():
+        shutil.copyfile(kept_css, theme_css)
+        if font.is_file():
+            shutil.copyfile(kept_font, font)
+        return
+    css = purge(trim_css(source_css.read_text(encoding="utf-8"), icons), words)
     theme_css.write_text(css, encoding="utf-8")
     others = [p.read_text(encoding="utf-8") for p in (outdir / "_static").rglob("*.css") if p != theme_css]
     if font.is_file():
-        shutil.copyfile(original(outdir, font_rel), font)
+        shutil.copyfile(source_font, font)
         subset_font(font, codepoints(css, *others))
+    if cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(theme_css, kept_css)
+        if font.is_file():
+            shutil.copyfile(font, kept_font)

@@ -72,6 +72,7 @@ class Statements(dict):
     """The statements of one chapter, in page order, keyed by statement key."""
 
     def add(self, st: Statement) -> Statement:
+        """Check a statement and keep it; a key may be used once."""
         if st.key in self:
             raise StatementError(f"statement {st.key!r} is made twice")
         self[st.key] = st.check()

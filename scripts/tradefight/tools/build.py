@@ -9,6 +9,7 @@ Steps, each stopping the build with a plain message on failure:
 """
 from __future__ import annotations
 
+import json
 import os
 import time
 from pathlib import Path
@@ -31,15 +32,31 @@ def site_stamp(executed: list[Path], site_url: str) -> dict:
     }
 
 
-def check_data(data_dir: Path) -> None:
-    """Stop with every problem listed (file, line, column) if the data breaks its contract."""
-    problems = contract.validate(data_dir)
+def check_data(data_dir: Path, layout: Layout) -> None:
+    """Stop with every problem listed (file, line, column) if the data breaks its contract. Row checks run
+    only on the files changed since the folder last passed, while the contract's code, datapackage.json
+    and sources.csv (which every file refers to) are unchanged."""
+    record = layout.cache / "data-checked.json"
+    files = {p.name: cache.file_hash(p) for p in sorted(data_dir.iterdir()) if p.is_file()}
+    base = {"code": cache.file_hash(Path(contract.__file__)), "folder": str(data_dir.resolve()),
+            "datapackage.json": files.get("datapackage.json"), "sources.csv": files.get("sources.csv")}
+    last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
+    only = None
+    if last.get("base") == base:
+        if last.get("files") == files:
+            print(f"Data check passed: {data_dir}/ (unchanged since it last passed)", flush=True)
+            return
+        paths = {r["path"]: r["name"] for r in contract.load_contract(data_dir)["resources"]}
+        only = {paths[n] for n, h in files.items() if n in paths and last["files"].get(n) != h}
+    problems = contract.validate(data_dir, only)
     if problems:
         raise BuildError(f"the data in {data_dir}/ does not match its contract:\n    "
                          + "\n    ".join(map(str, problems[:50])))
     for warning in contract.warnings(data_dir):
         print(f"  note: {warning}", flush=True)
     print(f"Data check passed: {data_dir}/", flush=True)
+    layout.cache.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"base": base, "files": files}), encoding="utf-8")
 
 
 def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list[str], jobs: int,
@@ -48,28 +65,44 @@ def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list
     start = time.perf_counter()
     notebooks = toc_notebooks()
     wanted = params.parse(data_dir, as_of, scenario, extra)
-    per_nb = params.per_notebook(notebooks, wanted)
-    check_data(data_dir)
-    if scenario:
-        params.check_scenario(scenario, data_dir)
-    if not as_of:
-        # Resolve the default cut-off once, here, so that a notebook does not depend on every dated file.
-        from ..data import as_of_date
-
-        resolved = f"{as_of_date('', data_dir):%Y-%m-%d}"
-        per_nb = {nb: {**p, "as_of": resolved} if "as_of" in p else p for nb, p in per_nb.items()}
-        as_of = resolved
-    print(f"Running {len(notebooks)} notebooks as of {as_of} (up to {jobs} at once):", flush=True)
+    per_nb = params.per_notebook(notebooks, wanted, layout.cache / "parameters.json")
     with publish.build_lock(layout):
-        executed = execute.run(layout, per_nb, jobs)
+        # Kernels start while the data is checked, when the cache will likely not serve every notebook
+        # (a guess from the files as they are; no notebook runs before the check has passed).
+        try:
+            latest = "" if as_of else params.latest_date(data_dir)
+            todo = execute.pending(layout, {nb: {**p, "as_of": as_of or latest} if "as_of" in p else p
+                                            for nb, p in per_nb.items()})
+        except Exception:  # unreadable data: the check below says what is wrong, and nothing starts
+            todo = []
+        pool = execute.start_pool(layout, jobs, len(todo)) if todo else None
+        sphinx = site.start_jupyter_book(layout) if todo else None  # imports while the notebooks run
+        try:
+            check_data(data_dir, layout)
+            if scenario:
+                params.check_scenario(scenario, data_dir)
+            if not as_of:  # the default cut-off, resolved once here so notebooks do not all read every file
+                as_of = params.latest_date(data_dir)
+                per_nb = {nb: {**p, "as_of": as_of} if "as_of" in p else p for nb, p in per_nb.items()}
+            print(f"Running {len(notebooks)} notebooks as of {as_of} (up to {jobs} at once):", flush=True)
+            executed = execute.run(layout, per_nb, jobs, pool)
+        except BaseException:
+            if sphinx is not None:
+                sphinx.kill()
+            raise
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         stamp = site_stamp(executed, site_url)
         if publish.current_stamp(layout) == stamp:
+            if sphinx is not None:
+                sphinx.communicate("stop\n")
             print(f"Site is up to date: {os.path.relpath(layout.site)}/ ({time.perf_counter() - start:.1f}s)")
             return
         print("Building the book with Jupyter Book ...", flush=True)
         t = time.perf_counter()
         site.stage(layout, executed, site_url)
-        html = site.jupyter_book(layout)
+        html = site.jupyter_book(layout, sphinx)
         publish.publish(layout, html, stamp)
     print(f"  built in {time.perf_counter() - t:.1f}s")
     print(f"Site ready: {os.path.relpath(layout.site)}/index.html ({time.perf_counter() - start:.1f}s in all)")

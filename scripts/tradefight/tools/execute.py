@@ -1,4 +1,10 @@
-"""Run notebooks with papermill, in parallel worker processes, through the cache."""
+"""Run notebooks with papermill, in parallel worker processes, through the cache.
+
+Each worker process keeps one warm kernel (started in book/, with the library already imported) and runs
+its notebooks in it one after another, clearing the kernel's namespace before each: kernel start and
+imports, most of a notebook's run time, are paid once per worker instead of once per notebook. nbval, in
+the tests, still runs every committed notebook in a fresh kernel, so no notebook can lean on another.
+"""
 from __future__ import annotations
 
 import os
@@ -13,9 +19,17 @@ READS_LOG = "TRADEFIGHT_READS_LOG"  # the library logs each data file it reads h
 
 
 def clean_executed(nb) -> None:
-    """Hide the injected-parameters cell and drop papermill's timings, so outputs are reproducible."""
+    """Hide the injected-parameters cell, drop papermill's timings and number the code cells from 1 (a warm
+    kernel counts on from the notebooks it ran before), so outputs are reproducible."""
     nb.metadata.pop("papermill", None)
+    count = 0
     for cell in nb.cells:
+        if cell.cell_type == "code":
+            count += 1
+            cell.execution_count = count
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = count
         cell.metadata.pop("papermill", None)
         cell.metadata.pop("execution", None)
         tags = cell.metadata.get("tags", [])
@@ -23,28 +37,77 @@ def clean_executed(nb) -> None:
             cell.metadata["tags"] = tags + ["remove-cell"]
 
 
-def run_one(nb_path: str, out_path: str, params: dict, reads_log: str) -> tuple[str, float, str | None]:
+WARM = None       # this worker's kernel manager
+# Imports, and vl-convert's first compile (it starts its JavaScript engine), done before any notebook.
+PRELOAD = ("import altair, pandas, myst_nb.ext.glue, tradefight.figures, tradefight.statements.claims, vl_convert\n"
+           "_ = vl_convert.vegalite_to_vega({'mark': 'point', 'data': {'values': [{}]}})")
+KERNEL_FAILURES = ("Kernel didn't respond", "Kernel died before replying")
+
+
+def _warm_kernel(book_dir: str, log: str):
+    """This worker's kernel: started once in book/ with the library imported; restarted if it died."""
+    global WARM
+    from jupyter_client.manager import KernelManager
+
+    if WARM is not None and WARM.is_alive():
+        return WARM
+    err = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(err, 2)  # the kernel's own chatter goes to a log beside the cache, not the terminal
+    os.close(err)
+    for attempt in range(3):  # two kernels starting at once can race for a port: try again
+        try:
+            km = KernelManager(kernel_name="python3")
+            km.start_kernel(cwd=book_dir)
+            _run(km, PRELOAD)
+            WARM = km
+            import multiprocessing.util
+
+            multiprocessing.util.Finalize(None, km.shutdown_kernel, kwargs={"now": True}, exitpriority=10)
+            return km
+        except RuntimeError:
+            if attempt == 2:
+                raise
+    return WARM
+
+
+def _run(km, code: str) -> None:
+    """Run code in the kernel and wait for it."""
+    kc = km.client()
+    kc.start_channels()
+    try:
+        kc.wait_for_ready(timeout=60)
+        reply = kc.execute_interactive(code, timeout=120, store_history=False)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError(f"kernel setup failed: {reply['content'].get('evalue')}")
+    finally:
+        kc.stop_channels()
+
+
+def run_one(nb_path: str, out_path: str, params: dict, reads_log: str,
+            retried: bool = False) -> tuple[str, float, str | None]:
     """Run one notebook (in a worker process). Returns (name, seconds, error message or None)."""
     import nbformat
     import papermill as pm
 
-    os.environ[READS_LOG] = reads_log
+    global WARM
     Path(reads_log).write_text("", encoding="utf-8")
-    # The kernel's own chatter goes to a log beside the cache entry, not the terminal.
-    err = os.open(Path(reads_log).with_suffix(".kernel.log"), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    os.dup2(err, 2)
-    os.close(err)
     start = time.perf_counter()
     name = Path(nb_path).name
     try:
+        km = _warm_kernel(str(Path(nb_path).parent), str(Path(reads_log).parent / "kernels.log"))
+        _run(km, f"get_ipython().reset(new_session=False)\nimport os\nos.environ[{READS_LOG!r}] = {reads_log!r}")
         pm.execute_notebook(nb_path, out_path, parameters=params or None, cwd=str(Path(nb_path).parent),
-                            kernel_name="python3", progress_bar=False, log_output=False)
+                            kernel_name="python3", progress_bar=False, log_output=False, km=km)
     except pm.PapermillExecutionError as err:
+        _restart()
         if err.ename == "StatementError":
             return name, time.perf_counter() - start, f"{err.evalue}"
         where = f"In [{err.exec_count}]" if err.exec_count else f"index {err.cell_index}"
         return name, time.perf_counter() - start, f"cell {where}: {err.ename}: {err.evalue}"
     except Exception as err:  # kernel died, notebook unreadable, ...
+        _restart()
+        if any(text in str(err) for text in KERNEL_FAILURES) and not retried:
+            return run_one(nb_path, out_path, params, reads_log, retried=True)
         return name, time.perf_counter() - start, f"{type(err).__name__}: {err}"
     nb = nbformat.read(out_path, as_version=4)
     clean_executed(nb)
@@ -53,7 +116,36 @@ def run_one(nb_path: str, out_path: str, params: dict, reads_log: str) -> tuple[
     return name, time.perf_counter() - start, None
 
 
-def run(layout: Layout, per_nb: dict[Path, dict], jobs: int) -> list[Path]:
+def _restart() -> None:
+    """After a failure, the next notebook gets a fresh kernel."""
+    global WARM
+    if WARM is not None:
+        WARM.shutdown_kernel(now=True)
+        WARM = None
+
+
+def warm(book_dir: str, log: str) -> bool:
+    """Start this worker's kernel ahead of the notebooks (a task of its own)."""
+    _warm_kernel(book_dir, log)
+    return True
+
+
+def pending(layout: Layout, per_nb: dict[Path, dict]) -> list[Path]:
+    """The notebooks the cache cannot serve for these parameters."""
+    return [nb for nb, params in per_nb.items() if not cache.lookup(layout, nb, cache.notebook_key(nb, params))]
+
+
+def start_pool(layout: Layout, jobs: int, count: int) -> ProcessPoolExecutor:
+    """Worker processes for `count` notebooks, their kernels starting now, while the data is checked."""
+    layout.cache.mkdir(parents=True, exist_ok=True)
+    workers = max(1, min(jobs, count))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    for _ in range(workers):
+        pool.submit(warm, str(ROOT / "book"), str(layout.cache / "kernels.log"))
+    return pool
+
+
+def run(layout: Layout, per_nb: dict[Path, dict], jobs: int, pool: ProcessPoolExecutor | None = None) -> list[Path]:
     """Executed copies of every notebook, from the cache or fresh; stops on the first failures."""
     layout.cache.mkdir(parents=True, exist_ok=True)
     todo, done = [], []
@@ -66,8 +158,10 @@ def run(layout: Layout, per_nb: dict[Path, dict], jobs: int) -> list[Path]:
         done.append(cache.entry(layout, nb, key)[0])
     if not todo:
         return done
+    own = pool is None
+    pool = pool or start_pool(layout, jobs, len(todo))
     failures = []
-    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+    try:
         futures = {}
         for nb, params, key in todo:
             tmp_out = layout.cache / f"{nb.stem}.running.ipynb"
@@ -84,6 +178,9 @@ def run(layout: Layout, per_nb: dict[Path, dict], jobs: int) -> list[Path]:
             reads = sorted(set(log.read_text(encoding="utf-8").split()))
             cache.store(layout, nb, key, tmp_out, reads)
             print(f"  {rel}: ran in {seconds:.1f}s", flush=True)
+    finally:
+        if own:
+            pool.shutdown()
     if failures:
         raise BuildError("a notebook failed:\n    " + "\n    ".join(failures))
     return done

@@ -34,21 +34,47 @@ def check_scenario(name: str, data_dir: Path) -> None:
         raise BuildError(f"scenario {name!r} is unknown; expected one of: {', '.join(known)}")
 
 
-def per_notebook(notebooks: list[Path], params: dict) -> dict[Path, dict]:
-    """Per notebook, the parameters it declares, typed like its defaults. Unknown names are refused."""
-    import papermill as pm
+def declared(notebooks: list[Path], record: Path | None = None) -> dict[Path, dict]:
+    """Per notebook, its parameters cell as papermill reads it (kept in `record`, by notebook content)."""
+    import hashlib
+    import json
 
-    declared = {nb: pm.inspect_notebook(str(nb)) for nb in notebooks}
-    for nb, names in declared.items():
+    saved = json.loads(record.read_text(encoding="utf-8")) if record and record.is_file() else {}
+    out, fresh = {}, {}
+    for nb in notebooks:
+        digest = hashlib.sha256(nb.read_bytes()).hexdigest()
+        if digest not in saved:
+            import papermill as pm
+
+            saved[digest] = {k: {"inferred_type_name": v["inferred_type_name"]}
+                             for k, v in pm.inspect_notebook(str(nb)).items()}
+        out[nb] = fresh[digest] = saved[digest]
+    if record:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(fresh, indent=1), encoding="utf-8")
+    return out
+
+
+def latest_date(data_dir: Path) -> str:
+    """The default as-of date, YYYY-MM-DD: the latest date the data records (see data.latest_date)."""
+    from ..data import latest_date as latest
+
+    return f"{latest(data_dir):%Y-%m-%d}"
+
+
+def per_notebook(notebooks: list[Path], params: dict, record: Path | None = None) -> dict[Path, dict]:
+    """Per notebook, the parameters it declares, typed like its defaults. Unknown names are refused."""
+    declared_ = declared(notebooks, record)
+    for nb, names in declared_.items():
         for needed in ("data_dir", "as_of"):
             if needed not in names:
                 raise BuildError(f"{nb.relative_to(ROOT)}: its parameters cell must define {needed}")
-    known = set().union(*declared.values()) if declared else set()
+    known = set().union(*declared_.values()) if declared_ else set()
     for name in params:
         if name not in known:
             raise BuildError(f"unknown parameter {name!r}; notebooks accept: {', '.join(sorted(known))}")
     out = {}
-    for nb, names in declared.items():
+    for nb, names in declared_.items():
         mine = {}
         for name, value in params.items():
             if name not in names:

@@ -16,9 +16,11 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     """Static files under SUBPATH only, gzip-compressed when the client accepts it; quiet."""
 
     def log_message(self, *args):
+        """Quiet: no line per request."""
         pass
 
     def send_head(self):
+        """The file, gzip-compressed when the client accepts it and the type compresses well."""
         path = Path(self.translate_path(self.path.split("?")[0]))
         if path.is_dir():
             path = path / "index.html"
@@ -35,6 +37,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
     def translate_path(self, path):
+        """Files under SUBPATH only; anything else is a 404, as on GitHub Pages."""
         if not path.startswith(SUBPATH):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + path[len(SUBPATH):])
@@ -44,6 +47,7 @@ class Server(http.server.ThreadingHTTPServer):
     """A threading server that does not print a traceback when a browser drops a connection."""
 
     def handle_error(self, request, client_address):
+        """Report errors, but not a browser dropping a connection it no longer needs."""
         import sys
 
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):

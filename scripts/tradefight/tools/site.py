@@ -64,22 +64,34 @@ def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
             path.unlink()
 
 
-def jupyter_book(layout: Layout) -> Path:
-    """Build the staged book (warnings are errors); returns the HTML folder."""
-    # Incremental Sphinx builds re-render only changed pages and keep old static files (Sphinx 7.4): after a
-    # change of the installed stack, the site's extension, templates or config, start Jupyter Book afresh.
+def fresh_output(layout: Layout) -> None:
+    """Incremental Sphinx builds re-render only changed pages and keep old static files (Sphinx 7.4): after a
+    change of the installed stack, the site's extension, templates or config, start Jupyter Book afresh."""
     marker = layout.jb_out / ".tradefight-environment.json"
-    environment = json.dumps({**cache.environment_key(), "site_code": cache.tree_hash(ROOT / "book", skip_suffix=".ipynb"),
-                              "config": [cache.file_hash(ROOT / n) for n in CONFIG_FILES]}, sort_keys=True)
-    if marker.is_file() and marker.read_text(encoding="utf-8") != environment:
+    if marker.is_file() and marker.read_text(encoding="utf-8") != _environment():
         shutil.rmtree(layout.jb_out, ignore_errors=True)
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(layout.src), "--path-output",
-           str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if result.returncode != 0:
+
+
+def _environment() -> str:
+    return json.dumps({**cache.environment_key(), "site_code": cache.tree_hash(ROOT / "book", skip_suffix=".ipynb"),
+                       "config": [cache.file_hash(ROOT / n) for n in CONFIG_FILES]}, sort_keys=True)
+
+
+def start_jupyter_book(layout: Layout) -> subprocess.Popen:
+    """A Jupyter Book process that imports its stack now and builds the staged book when `jupyter_book` says."""
+    args = ["build", str(layout.src), "--path-output", str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
+    return subprocess.Popen([sys.executable, "-m", "tradefight.tools.sphinx_worker", *args], cwd=ROOT,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def jupyter_book(layout: Layout, process: subprocess.Popen | None = None) -> Path:
+    """Build the staged book (warnings are errors); returns the HTML folder."""
+    fresh_output(layout)
+    process = process or start_jupyter_book(layout)
+    out, err = process.communicate("go\n")
+    if process.returncode != 0:
         shutil.rmtree(layout.jb_out, ignore_errors=True)  # next build starts clean
-        lines = [ln for ln in (result.stdout + result.stderr).splitlines()
-                 if "WARNING" in ln or "ERROR" in ln or "Error" in ln]
+        lines = [ln for ln in (out + err).splitlines() if "WARNING" in ln or "ERROR" in ln or "Error" in ln]
         raise BuildError("Jupyter Book failed:\n    " + "\n    ".join(lines[-20:] or ["(no message)"]))
-    marker.write_text(environment, encoding="utf-8")
+    (layout.jb_out / ".tradefight-environment.json").write_text(_environment(), encoding="utf-8")
     return layout.jb_out / "_build" / "html"
