@@ -17,6 +17,7 @@ LAST = data.latest_date(DATA)
 TELLING = {"before-the-first-2025-step": "2025-01-31", "at-the-peak": "2025-04-12",
            "the-london-talks": "2025-06-09", "the-data-s-end": f"{LAST:%Y-%m-%d}"}
 STORY = [p for p in PAGES if "methods" not in p]
+PUBLIC = "https://example.org/tradefight/"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATED = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (20\d\d)\b|\b(20\d\d)-(\d\d)-(\d\d)\b")
 
@@ -25,7 +26,8 @@ DATED = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (20\d\d)\b|\b(20\d\d)-(\d\d)-(\d\
 def dated_site(request, tmp_path_factory):
     as_of = TELLING[request.param]
     where = tmp_path_factory.mktemp(request.param)
-    result = build("--as-of", as_of, "--jobs", "2", build_dir=where)
+    extra = ["--site-url", PUBLIC] if request.param == "the-data-s-end" else []  # and a public address
+    result = build("--as-of", as_of, "--jobs", "2", *extra, build_dir=where)
     assert result.returncode == 0, result.stderr
     url, server = serve(where / "html")
     yield as_of, url
@@ -67,3 +69,24 @@ def test_the_claims_page_checks_nothing_before_the_report(page, dated_site):
         assert "so no claim is checked here" in summary and page.locator(".tf-claim").count() == 0
     else:
         assert page.locator(".tf-claim").count() >= 5
+
+
+def test_share_cards_and_sitemap_follow_the_public_address(page, dated_site):
+    """With SITE_URL (the data's-end build), share cards use absolute addresses and a sitemap is written;
+    without one, the card's image is addressed from the page and there is no sitemap."""
+    import urllib.error
+    import urllib.request
+
+    as_of, url = dated_site
+    page.goto(url + "book/tariffs.html")
+    image = page.get_attribute("meta[property='og:image']", "content")
+    if as_of == TELLING["the-data-s-end"]:
+        assert image == PUBLIC + "_static/share/book-tariffs.png"
+        assert page.get_attribute("meta[property='og:url']", "content") == PUBLIC + "book/tariffs.html"
+        sitemap = urllib.request.urlopen(url + "sitemap.xml").read().decode()
+        assert sitemap.count("<loc>") >= len(PAGES) and f"<loc>{PUBLIC}book/tariffs.html</loc>" in sitemap
+    else:
+        assert image == "../_static/share/book-tariffs.png"
+        with pytest.raises(urllib.error.HTTPError):
+            urllib.request.urlopen(url + "sitemap.xml")
+    assert "Allow: /" in urllib.request.urlopen(url + "robots.txt").read().decode()

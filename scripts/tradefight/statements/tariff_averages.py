@@ -34,6 +34,27 @@ def gap_sentence(actions, averages, side: str, cutoff) -> tuple[str, dict, tuple
             tuple(asserts))
 
 
+def crs_sentence(averages: pd.DataFrame) -> tuple[str, dict, tuple]:
+    """CRS's approximate averages for the US, each set against PIIE's on the same day."""
+    crs = averages[(averages["measure"] == "crs_average_tariff_rate") & (averages["imposer"] == "US")]
+    piie = tariffs.average_series(averages)
+    piie = piie[piie["imposer"] == "US"]
+    parts, ev, asserts = [], {}, []
+    for i, row in enumerate(crs.sort_values("date").itertuples()):
+        other = tariffs.value_on(piie, row.date, "value_pct")
+        if other is None or piie["date"].max() < row.date:
+            continue
+        word, rel = compare(row.value_pct, other, "above", "below", "level with")
+        ev.update({f"crs_{i}": float(row.value_pct), f"piie_{i}": other})
+        when = row.date_as_published if isinstance(row.date_as_published, str) and row.date_as_published else day(row.date)
+        parts.append(f"about {pct(row.value_pct)} in {when}, {word} PIIE's {pct(other, 1)} for {day(row.date)}")
+        asserts.append((rel, f"crs_{i}", f"piie_{i}"))
+    if not parts:
+        return "", ev, ()
+    return ("The Congressional Research Service, whose approximate average does not count exemptions, put the "
+            "average US tariff on Chinese goods at " + "; and at ".join(parts) + ".", ev, tuple(asserts))
+
+
 def series_end(averages) -> pd.Timestamp | None:
     """The last date of PIIE's series in the (cut) data."""
     series = tariffs.average_series(averages)
@@ -48,9 +69,11 @@ def add(said: Statements, book) -> dict:
     said.add(Statement("headline-vs-average-title", us_words[0].upper() + us_words[1:], us_ev, us_as))
     end = series_end(averages)
     ends = f"PIIE's series in the data ends on {day(end)}." if end is not None else "The data holds no PIIE series."
+    crs_words, crs_ev, crs_as = crs_sentence(averages)
     said.add(Statement("tariffs-average-text",
-                       f"{us_words[0].upper() + us_words[1:]}. {cn_words[0].upper() + cn_words[1:]}. {ends}",
-                       {**us_ev, **cn_ev, "series_end": end}, us_as + cn_as))
+                       f"{us_words[0].upper() + us_words[1:]}. {cn_words[0].upper() + cn_words[1:]}. {ends}"
+                       + (f" {crs_words}" if crs_words else ""),
+                       {**us_ev, **cn_ev, **crs_ev, "series_end": end}, us_as + cn_as + crs_as))
     said.add(Statement("headline-vs-average-desc",
                        "Lines for each side from January 2025: the headline statutory rate (solid) and the average "
                        "tariff estimates in the data (dashed)." + (f" {ends}" if end is not None else ""),
