@@ -97,7 +97,8 @@ def run_one(nb_path: str, out_path: str, params: dict, reads_log: str,
         km = _warm_kernel(str(Path(nb_path).parent), str(Path(reads_log).parent / "kernels.log"))
         _run(km, f"get_ipython().reset(new_session=False)\nimport os\nos.environ[{READS_LOG!r}] = {reads_log!r}")
         pm.execute_notebook(nb_path, out_path, parameters=params or None, cwd=str(Path(nb_path).parent),
-                            kernel_name="python3", progress_bar=False, log_output=False, km=km)
+                            kernel_name="python3", progress_bar=False, log_output=False, km=km,
+                            request_save_on_cell_execute=False)  # written once, at the end
     except pm.PapermillExecutionError as err:
         _restart()
         if err.ename == "StatementError":

@@ -1,4 +1,6 @@
-"""Page weight: a page and every local file it loads, each gzip-compressed as GitHub Pages serves it."""
+"""Page weight: a page and every local file it loads, each gzip-compressed as GitHub Pages serves it,
+including what its chart loader fetches once the page is read to the end (the Vega runtime and every
+chart's spec)."""
 from __future__ import annotations
 
 import gzip
@@ -21,6 +23,14 @@ def files_of(page: Path) -> set[Path]:
         target = (page.parent / ref.group(1)).resolve()
         if target.is_file() and target.suffix in LOADED:
             files.add(target)
+    for ref in re.findall(r'data-src="([^"]+)"', html):  # chart specs, loaded as the reader scrolls
+        target = (page.parent / ref).resolve()
+        if target.is_file():
+            files.add(target)
+    if 'class="tf-chart"' in html:  # the runtime the chart loader brings in after the page has loaded
+        runtime = page.parent.parent / "_static" / "vega-runtime.js"
+        if runtime.is_file():
+            files.add(runtime.resolve())
     for css in [f for f in files if f.suffix == ".css"]:
         for ref in re.findall(r'url\(["\']?([^"\')?#]+)', css.read_text(encoding="utf-8", errors="ignore")):
             target = (css.parent / ref).resolve()
