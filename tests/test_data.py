@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from tradefight import contract, data
+from tradefight import contract, data, timecut
 
 from .helpers import DATA, T, source_table
 
@@ -123,21 +123,26 @@ def editions_frame():
 
 def test_published_dates_use_the_edition_release_date_where_the_table_has_editions():
     students = pd.DataFrame({"academic_year": ["2023/24", "2024/25", "2030/31"], "source_id": ["new", "old", "old"]})
-    got = data.published_dates(students, "students_by_origin", sources_frame(), editions_frame())
+    got = timecut.published_dates(students, "students_by_origin", sources_frame(), editions_frame())
     # edition dates win over the source's; an edition not listed falls back to the source's date
     assert got.tolist() == [T("2024-11-18"), T("2025-11-17"), T("2025-01-10")]
 
 
 def test_published_dates_use_the_source_date_without_editions():
     students = pd.DataFrame({"academic_year": ["2023/24"], "source_id": ["new"]})
-    assert data.published_dates(students, "students_by_origin", sources_frame()).tolist() == [T("2025-08-01")]
-    events = pd.DataFrame({"date": pd.to_datetime(["2025-03-01"]), "source_id": ["old"]})
-    assert data.published_dates(events, "events", sources_frame(), editions_frame()).tolist() == [T("2025-01-10")]
+    assert timecut.published_dates(students, "students_by_origin", sources_frame()).tolist() == [T("2025-08-01")]
+    averages = pd.DataFrame({"date": pd.to_datetime(["2025-03-01"]), "source_id": ["new"]})
+    assert timecut.published_dates(averages, "tariff_averages", sources_frame()).tolist() == [T("2025-08-01")]
+
+
+def test_official_acts_enter_on_their_own_date_whenever_the_copy_read_came_out():
+    events = pd.DataFrame({"date": pd.to_datetime(["2025-03-01"]), "source_id": ["new"]})  # copy out in August
+    assert timecut.published_dates(events, "events", sources_frame(), editions_frame()).tolist() == [T("2025-03-01")]
 
 
 def test_known_by_a_row_enters_on_its_edition_release_date():
     students = pd.DataFrame({"academic_year": ["2023/24", "2024/25"], "students": [1, 2], "source_id": ["old", "old"]})
-    known = lambda day: data.known_by(students, "students_by_origin", sources_frame(), T(day),
+    known = lambda day: timecut.known_by(students, "students_by_origin", sources_frame(), T(day),
                                       editions_frame())["academic_year"].tolist()
     assert known("2024-11-17") == []
     assert known("2024-11-18") == ["2023/24"]
@@ -145,15 +150,23 @@ def test_known_by_a_row_enters_on_its_edition_release_date():
     assert known("2025-11-17") == ["2023/24", "2024/25"]
 
 
-def test_known_by_a_row_enters_when_its_source_is_published_and_not_before_its_own_date():
-    events = pd.DataFrame({"event_id": ["published-later", "dated-later", "undated-source"],
-                           "date": pd.to_datetime(["2025-03-01", "2025-09-01", "2025-03-01"]),
-                           "source_id": ["new", "old", "undated"]})
-    known = lambda day: data.known_by(events, "events", sources_frame(), T(day))["event_id"].tolist()
+def test_known_by_a_figure_enters_when_its_source_is_published_and_not_before_its_own_date():
+    averages = pd.DataFrame({"value": ["published-later", "dated-later", "undated-source"],
+                             "date": pd.to_datetime(["2025-03-01", "2025-09-01", "2025-03-01"]),
+                             "source_id": ["new", "old", "undated"]})
+    known = lambda day: timecut.known_by(averages, "tariff_averages", sources_frame(), T(day))["value"].tolist()
     assert known("2025-02-28") == []
-    assert known("2025-03-01") == ["undated-source"]          # no source date: the row's own date
+    assert known("2025-03-01") == ["undated-source"]          # no source date: its latest row's date
     assert known("2025-08-01") == ["published-later", "undated-source"]  # its source came out
     assert known("2025-09-01") == ["published-later", "dated-later", "undated-source"]  # its own date came
+
+
+def test_a_source_title_naming_a_later_date_holds_its_figures_back():
+    sources = sources_frame()
+    sources.loc[sources["source_id"] == "old", "title"] = "Versions of 2025-01-10 and 2025-12-01 compared"
+    averages = pd.DataFrame({"date": pd.to_datetime(["2025-01-05"]), "source_id": ["old"]})
+    assert timecut.known_by(averages, "tariff_averages", sources, T("2025-11-30")).empty
+    assert len(timecut.known_by(averages, "tariff_averages", sources, T("2025-12-01"))) == 1
 
 
 # --- mentions_after ---------------------------------------------------------------------------------------
@@ -161,26 +174,26 @@ def test_known_by_a_row_enters_when_its_source_is_published_and_not_before_its_o
 @pytest.mark.parametrize("text", ["In force from 2025-06-10.", "Extended on 10 June 2025.", "Signed June 10, 2025.",
                                   "Signed Jun. 10, 2025", "Expires in Nov 2025", "Talks in September 2025"])
 def test_mentions_after_finds_later_dates(text):
-    assert data.mentions_after(text, T("2025-06-09"))
+    assert timecut.mentions_after(text, T("2025-06-09"))
 
 
 @pytest.mark.parametrize("text", ["In force from 2025-06-09.", "Signed 9 June 2025.", "Signed June 9, 2025.",
                                   "Expires in June 2025", "No date at all", "Section 301 (2018)", None, pd.NA])
 def test_mentions_after_ignores_dates_up_to_the_cut_off(text):
-    assert not data.mentions_after(text, T("2025-06-09"))
+    assert not timecut.mentions_after(text, T("2025-06-09"))
 
 
 def test_a_month_counts_from_its_first_day():
-    assert data.mentions_after("Nov 2025", T("2025-10-31"))
-    assert not data.mentions_after("Nov 2025", T("2025-11-01"))
+    assert timecut.mentions_after("Nov 2025", T("2025-10-31"))
+    assert not timecut.mentions_after("Nov 2025", T("2025-11-01"))
 
 
 def test_withhold_later_notes_blanks_only_the_later_ones():
     frame = pd.DataFrame({"notes": ["until 12 August 2025", "since 2025-02-04", pd.NA],
                           "status": ["in force", "ended 2025-07-01", "x"]})
-    out = data.withhold_later_notes(frame, T("2025-06-09"))
-    assert out["notes"].tolist()[:2] == [data.WITHHELD, "since 2025-02-04"] and pd.isna(out["notes"].iloc[2])
-    assert out["status"].tolist() == ["in force", data.WITHHELD, "x"]
+    out = timecut.withhold_later_notes(frame, T("2025-06-09"), columns=("notes", "status"))
+    assert out["notes"].tolist()[:2] == [timecut.WITHHELD, "since 2025-02-04"] and pd.isna(out["notes"].iloc[2])
+    assert out["status"].tolist() == ["in force", timecut.WITHHELD, "x"]
     assert frame["notes"].iloc[0] == "until 12 August 2025"  # the input is not changed
 
 
@@ -207,15 +220,16 @@ def test_book_cuts_rows_and_withholds_later_notes_when_rows_were_left_out(small)
     book = data.open_book(small, "2025-06-09")
     t = book.table("tariff_actions")
     assert t["action_id"].tolist() == ["a1", "a2"]
-    assert t["notes"].tolist() == [data.WITHHELD, "In force from 2025-03-04."]
+    assert t["notes"].tolist() == [timecut.WITHHELD, "In force from 2025-03-04."]
     assert book.table("tariff_actions") is t  # cached
 
 
-def test_book_keeps_notes_when_the_cut_left_the_table_whole(small):
+def test_book_withholds_later_notes_even_when_the_cut_left_the_table_whole(small):
     book = data.open_book(small, "2025-08-01")
     t = book.table("tariff_actions")
     assert t["action_id"].tolist() == ["a1", "a2", "a3"]
-    assert t["notes"].iloc[0] == "Extended on 12 August 2025."
+    assert t["notes"].iloc[0] == timecut.WITHHELD  # "Extended on 12 August 2025." is after 1 August
+    assert data.open_book(small, "2025-08-12").table("tariff_actions")["notes"].iloc[0] == "Extended on 12 August 2025."
 
 
 def test_book_sources_drop_later_ones_and_name_undated_ones_only_for_rows_kept(small):
@@ -265,7 +279,7 @@ def test_real_book_at_2025_06_09_lists_no_later_source_but_the_files_earlier_fig
     rows first published before the date were read; no other later source reaches the book."""
     sources = june_book.sources()
     later = set(sources[sources["date_published"] > june_book.cutoff]["source_id"])
-    cited = set().union(*(set(june_book.table(n)["source_id"]) for n in data.EDITION))
+    cited = set().union(*(set(june_book.table(n)["source_id"]) for n in timecut.EDITION))
     assert len(sources) > 0 and later <= cited
     assert (data.load(DATA, "sources")["date_published"] > june_book.cutoff).any()
     assert len(later) < len(data.load(DATA, "sources").query("date_published > @june_book.cutoff"))

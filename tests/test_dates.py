@@ -16,7 +16,7 @@ from .helpers import DATA, build
 LAST = data.latest_date(DATA)
 TELLING = {"before-the-first-2025-step": "2025-01-31", "at-the-peak": "2025-04-12",
            "the-london-talks": "2025-06-09", "the-data-s-end": f"{LAST:%Y-%m-%d}"}
-STORY = [p for p in PAGES if "methods" not in p]
+STORY = PAGES  # every page, Methods included
 PUBLIC = "https://example.org/tradefight/"
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATED = re.compile(rf"\b(\d{{1,2}}) ({MONTHS}) (20\d\d)\b|\b(20\d\d)-(\d\d)-(\d\d)\b")

@@ -31,3 +31,14 @@ def test_diff_refuses_data_that_breaks_the_contract(data_copy):
     result = subprocess.run([sys.executable, "-m", "tradefight.tools.cli", "diff", "--data", str(data_copy)],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1 and 'f1_visas.csv, line 2, column "issued"' in result.stderr
+
+
+def test_diff_names_a_page_whose_chart_changes_though_its_words_do_not(data_copy):
+    path = data_copy / "tariff_averages.csv"
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith("2019-01-01,") and ",US," in row and "t18-piie-data-ghcopy2" in row)
+    set_cell(path, line, "value_pct", "13.5")
+    result = subprocess.run([sys.executable, "-m", "tradefight.tools.cli", "diff", "--data", str(data_copy)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert "Statements: 0 change(s)" in result.stdout and "Tariffs · piie" in result.stdout
+    assert "Pages that change: book/methods, book/tariffs" in result.stdout

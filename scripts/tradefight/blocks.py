@@ -65,12 +65,16 @@ def dictionary(package: dict) -> Html:
     return Html(render("dictionary.html.j2", resources=parts), "data dictionary")
 
 
-def sources_table(sources: pd.DataFrame) -> Html:
-    """Every source: publisher, title linked to the primary, the copy read, dates."""
+def sources_table(sources: pd.DataFrame, cutoff: pd.Timestamp | None = None) -> Html:
+    """Every source: publisher, title linked to the primary, the copy read, and when it came out (a copy
+    that came out after the book's date, holding figures public before it, says so without its date)."""
+    def published(d):
+        if pd.isna(d):
+            return ""
+        return "after this book's date" if cutoff is not None and d > cutoff else f"{d:%Y-%m-%d}"
     rows = [{"id": r.source_id, "publisher": r.publisher, "title": r.title, "url": r.url,
              "primary": "" if pd.isna(getattr(r, "primary_url", pd.NA)) else r.primary_url,
-             "published": "" if pd.isna(r.date_published) else f"{r.date_published:%Y-%m-%d}",
-             "accessed": f"{r.date_accessed:%Y-%m-%d}"} for r in sources.itertuples()]
+             "published": published(r.date_published)} for r in sources.itertuples()]
     return Html(render("sources.html.j2", rows=rows), f"{len(rows)} sources")
 
 

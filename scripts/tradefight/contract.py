@@ -16,18 +16,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import csvsafe
+from . import csvsafe, rules
+from .rules import HAPPENED  # noqa: F401  (re-exported: the tests name it here)
 
 CONTRACT = "datapackage.json"
+SAFE_PATH = re.compile(r"^[A-Za-z0-9_-]+\.csv$")  # a data file sits in the data folder itself
 MAX_BYTES = 5 * 1024 * 1024  # far beyond any real table here (the largest is about 100 KB)
-# Dates of things that happened (not scheduled ones, such as an effective date or an expiry).
-HAPPENED = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"],
-            "sources": ["date_published"], "rare_earth_controls": ["announced_date"], "control_status": ["date"],
-            "editions": ["date_published"], "quotes": ["date"]}
 TYPE_WORDS = {
     "integer": "a whole number with no thousands separators (e.g. 277398)",
     "number": "a number with no thousands separators or % sign (e.g. 12.5)",
@@ -152,30 +151,6 @@ def _check_rows(data_dir: Path, contract: dict, tables: dict, only: set | None =
     return problems
 
 
-def _dicts(rows: list[list[str]]) -> list[dict]:
-    return [dict(zip(rows[0], r)) for r in rows[1:]]
-
-
-def _check_dates(data_dir: Path, contract: dict, tables: dict) -> list[Problem]:
-    """Rules across columns and files that the schema cannot say."""
-    problems, paths = [], {r["name"]: r["path"] for r in contract["resources"]}
-    for line, row in enumerate(_dicts(tables.get("tariff_actions", [[]])), start=2):
-        if row.get("effective_date") and row.get("announced_date") and row["effective_date"] < row["announced_date"]:
-            problems.append(Problem(f"{data_dir.name}/{paths['tariff_actions']}", line, "effective_date",
-                                    f"found {row['effective_date']}, expected on or after announced_date "
-                                    f"{row['announced_date']}"))
-    compiled = max((r["date_accessed"] for r in _dicts(tables.get("sources", [[]])) if r.get("date_accessed")),
-                   default="")
-    for name, columns in HAPPENED.items():
-        for line, row in enumerate(_dicts(tables.get(name, [[]])), start=2):
-            for col in columns:
-                if compiled and row.get(col) and row[col] > compiled:
-                    problems.append(Problem(f"{data_dir.name}/{paths[name]}", line, col,
-                                            f"found {row[col]}, a date after the data's as-of date {compiled} (the "
-                                            "latest date_accessed in sources.csv); expected a date on or before it"))
-    return problems
-
-
 def validate(data_dir: str | Path, only: set | None = None) -> list[Problem]:
     """Every problem in the folder, in file order. An empty list means the data is good.
     `only` limits the row checks to those tables (and sources.csv, which they refer to): the build passes
@@ -185,12 +160,16 @@ def validate(data_dir: str | Path, only: set | None = None) -> list[Problem]:
         return [Problem(data_dir.name, None, None, f"no {CONTRACT} here; expected a data folder like data/")]
     contract, tables, problems = load_contract(data_dir), {}, []
     for resource in contract["resources"]:
+        if not SAFE_PATH.match(str(resource.get("path", ""))):
+            return [Problem(f"{data_dir.name}/{CONTRACT}", None, None, f"resource {resource.get('name')!r} has "
+                            f"path {_show(resource.get('path'))}; expected a file name in this folder, e.g. events.csv")]
+    for resource in contract["resources"]:
         rows, found = read_table(data_dir, resource)
         tables[resource["name"]], problems = rows, problems + found
     if problems:  # row checks on a misshapen file only repeat the same fault many times
         return problems
     problems = _check_rows(data_dir, contract, tables, only)
-    return problems or _check_dates(data_dir, contract, tables)
+    return problems or rules.check(data_dir, contract, tables, Problem)
 
 
 def warnings(data_dir: str | Path) -> list[str]:

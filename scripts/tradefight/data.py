@@ -5,29 +5,24 @@ Each load is logged to the file named by $TRADEFIGHT_READS_LOG when it is set: t
 log to know which data files a notebook depends on, so it re-runs only the notebooks a change touches.
 
 Time travel: `open_book(data_dir, as_of)` returns a `Book` whose tables hold only what was known on
-the as-of date. A row enters when its own date (if it has one) has come and its source had been
-published (sources.date_published; a source with no date enters with the row's own date).
+the as-of date (the rules are in `timecut`).
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from .timecut import EDITION, known_by, source_dates, withhold_later_notes, future_ends_blank
+
 READS_LOG = "TRADEFIGHT_READS_LOG"
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string", "boolean": "boolean"}
 
-# The date that makes a row "happen" (absent: the row is known once its source is published).
-ROW_DATE = {"tariff_actions": "announced_date", "tariff_averages": "date", "rare_earth_controls": "announced_date",
-            "events": "date", "control_status": "date", "quotes": "date", "editions": "date_published"}
-# Tables whose rows belong to a published edition (editions.csv): the column naming the edition.
-EDITION = {"rare_earth_production": "edition", "students_by_origin": "academic_year", "f1_visas": "fiscal_year"}
 # Dated columns that set the default as-of date (the latest thing the data records).
 LATEST = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"]}
 
@@ -120,65 +115,6 @@ def until(frame: pd.DataFrame, column: str, cutoff: pd.Timestamp) -> pd.DataFram
     return frame[frame[column] <= cutoff].reset_index(drop=True)
 
 
-def published_dates(frame: pd.DataFrame, name: str, sources: pd.DataFrame,
-                    editions: pd.DataFrame | None = None) -> pd.Series:
-    """When each row's figure was first published: its edition's release date (editions.csv) where the
-    table has editions, else its source's publication date. A source with no date is taken to have been
-    published no earlier than the latest row (of this table) that cites it: a document cannot come out
-    before the last thing it records."""
-    published = frame["source_id"].map(sources.set_index("source_id")["date_published"])
-    if name in ROW_DATE:
-        floor = frame.groupby("source_id")[ROW_DATE[name]].transform("max")
-        published = published.fillna(floor)
-    if editions is not None and name in EDITION:
-        dates = editions[editions["dataset"] == name].set_index("edition")["date_published"]
-        by_edition = frame[EDITION[name]].astype(str).map(dates)
-        published = by_edition.fillna(published)
-    return published
-
-
-def known_by(frame: pd.DataFrame, name: str, sources: pd.DataFrame, cutoff: pd.Timestamp,
-             editions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Rows of table `name` known on the cut-off: their own date has come and their figure was out."""
-    published = published_dates(frame, name, sources, editions)
-    own = frame[ROW_DATE[name]] if name in ROW_DATE else pd.Series(pd.NaT, index=frame.index)
-    entered = published.fillna(own)
-    keep = (entered <= cutoff) & (own.isna() | (own <= cutoff))
-    return frame[keep.fillna(False).astype(bool)].reset_index(drop=True)
-
-
-_DATES = re.compile(
-    r"\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b"
-    r"|\b(?P<dmy>\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (?:19|20)\d\d)\b"
-    r"|\b(?P<mdy>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? (?:19|20)\d\d)\b"
-    r"|\b(?P<my>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* (?:19|20)\d\d)\b")
-
-
-def mentions_after(text, cutoff: pd.Timestamp) -> bool:
-    """True when free text names a date (or a month) later than the cut-off."""
-    if text is None or pd.isna(text):
-        return False
-    for m in _DATES.finditer(str(text)):
-        raw = next(v for v in m.groupdict().values() if v)
-        stamp = pd.to_datetime(raw.replace(",", "").replace(".", ""), errors="coerce")
-        if pd.notna(stamp) and stamp.to_period("D" if m.group("my") is None else "M").start_time > cutoff:
-            return True
-    return False
-
-
-WITHHELD = "(note withheld: it refers to a date after this book's as-of date)"
-
-
-def withhold_later_notes(frame: pd.DataFrame, cutoff: pd.Timestamp, columns=("notes", "status")) -> pd.DataFrame:
-    """Blank out free-text cells that speak of dates after the cut-off (a book must not know them)."""
-    frame = frame.copy()
-    for col in columns:
-        if col in frame:
-            later = frame[col].map(lambda t: mentions_after(t, cutoff)).astype(bool)
-            frame.loc[later, col] = WITHHELD
-    return frame
-
-
 @dataclass
 class Book:
     """The data as the book sees it on its as-of date: tables cut at `cutoff`, and the scenario."""
@@ -193,41 +129,27 @@ class Book:
         return load(self.data_dir, name)
 
     def sources(self) -> pd.DataFrame:
-        """The sources the book may name on its date: those published by then; undated ones that rows kept
-        so far cite; and the later cumulative files (a State Department workbook, say) in which rows first
-        published earlier were read. A book as of the data's latest date names every source.
+        """The sources the book may name on its date: those out by then, and those that rows of the tables
+        loaded so far cite (a row that entered on its own date may have been read in a later copy).
         (Only tables already loaded are looked at, so a notebook depends only on the files it shows.)"""
         table = load(self.data_dir, "sources")
-        if self.cutoff >= table["date_published"].max():
-            return table
-        cited, cumulative = set(), set()
+        cited = set()
         for name, frame in self._tables.items():
             if isinstance(frame, pd.DataFrame) and "source_id" in frame and not name.startswith("_"):
                 cited |= set(frame["source_id"].dropna())
-                if name in EDITION:
-                    cumulative |= set(frame["source_id"].dropna())
-        dated = table["date_published"] <= self.cutoff
-        keep = dated | (table["date_published"].isna() & table["source_id"].isin(cited)) | \
-            table["source_id"].isin(cumulative)
-        return table[keep].reset_index(drop=True)
+        out_by_then = table["source_id"].map(source_dates(table)) <= self.cutoff
+        return table[out_by_then.values | table["source_id"].isin(cited).values].reset_index(drop=True)
 
     def table(self, name: str) -> pd.DataFrame:
-        """Rows of one table known on the cut-off.
-
-        When the cut left rows out (the book looks back in time), notes that speak of later dates are
-        withheld too; when it left the table whole, the notes stay as recorded.
-        """
+        """Rows of one table known on the cut-off, notes that speak of later dates withheld."""
         if name == "sources":
             return self.sources()
         if name not in self._tables:
-            whole = load(self.data_dir, name)
-            frame = whole
-            if "source_id" in whole:
+            frame = load(self.data_dir, name)
+            if "source_id" in frame:
                 editions = None if name == "editions" else self.editions()
-                frame = known_by(whole, name, load(self.data_dir, "sources"), self.cutoff, editions)
-            if len(frame) < len(whole):
-                frame = withhold_later_notes(frame, self.cutoff)
-            self._tables[name] = frame
+                frame = known_by(frame, name, load(self.data_dir, "sources"), self.cutoff, editions)
+            self._tables[name] = future_ends_blank(withhold_later_notes(frame, self.cutoff), self.cutoff)
         return self._tables[name]
 
     def editions(self) -> pd.DataFrame | None:

@@ -6,6 +6,7 @@ import pandas as pd
 from .measures import share_table
 
 ALL = "All places of origin"
+CHINA_VISAS = "China - mainland"  # the State Department's name for China in its visa tables
 
 
 def series(table: pd.DataFrame, origin: str) -> pd.DataFrame:

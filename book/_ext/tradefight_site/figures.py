@@ -116,6 +116,8 @@ def write_files(app, exception) -> None:
             base.with_suffix(".png").write_bytes(png(app, record))
             base.with_suffix(".html").write_text(cards.chart_page(app, docname, record), encoding="utf-8")
         for rel, text in files.items():
+            if Path(rel).is_absolute() or ".." in Path(rel).parts:  # a file stays beside its page
+                raise ValueError(f"{docname}: refusing to write {rel!r} outside the page's folder")
             target = folder / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

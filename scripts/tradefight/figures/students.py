@@ -68,8 +68,7 @@ def china_share(frame: pd.DataFrame, sources: pd.DataFrame, title, description) 
 
 def f1_visas(frame: pd.DataFrame, sources: pd.DataFrame, title, description) -> Figure:
     """Grouped bars of F-1 visas issued, by nationality and fiscal year."""
-    names = {n: ("China" if n.startswith("China") else n) for n in frame["nationality"].unique()}
-    frame = frame.assign(origin=frame["nationality"].map(names))
+    frame = frame.assign(origin=frame["nationality"].replace({"China - mainland": "China"}))
     places = list(dict.fromkeys(frame["origin"]))
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("fiscal_year:O", title="US fiscal year", axis=YEARS), xOffset=alt.XOffset("origin:N", sort=places),

@@ -71,7 +71,8 @@ def headline_vs_average(frame: pd.DataFrame, sources: pd.DataFrame, title, descr
                  alt.Tooltip("date:T", format="%d %b %Y"), alt.Tooltip("rate_pct:Q", title="Percent")])
     return Figure(chart, frame, name="headline-vs-average", title=title, description=description,
                   measure="Two kinds of measure: the headline statutory rate (solid), and estimates of the average "
-                          "tariff (dashed), which count older duties and exemptions and weight each product by trade.",
+                          "tariff (dashed): PIIE's weights each product by its 2017 trade and counts older duties and "
+                          "exemptions; CRS's approximate rate does not count exemptions.",
                   sources=sources_for(frame, sources),
                   columns={"date": "date", "imposer": "imposer", "measure": "measure", "rate_pct": "percent",
                            "source_id": "source_id"})

@@ -33,8 +33,7 @@ def chapter(book) -> Chapter:
     scored = verdicts.dropna(subset=["score_pct"]).copy()
     met = int((scored["score_pct"] == 100).sum())
     said.add(Statement("claims-title", f"{met} of {plural(len(scored), 'numeric claim')} match the data or hold as "
-                       "stated; the bars show how far off the others are", {"met": met, "scored": len(scored)},
-                       (("le", "met", "scored"),)))
+                       "stated; the bars show how far off the others are", {"met": met, "scored": len(scored)}))
     said.add(Statement("claims-desc", "Horizontal bars, one per numeric claim, with a dashed line at 100 percent, "
                        "where the data bears the claim out.", {}))
     return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": scored})
@@ -42,10 +41,13 @@ def chapter(book) -> Chapter:
 
 def book_statements(book) -> pd.DataFrame:
     """Every statement the book makes, page by page, with its evidence (for the claims page)."""
-    from . import overview, rare_earths, students, tariffs, timeline
+    from .. import data
+    from . import methods, overview, rare_earths, students, tariffs, timeline
 
     pages = [("Overview", overview), ("Timeline", timeline), ("Tariffs", tariffs), ("Rare earths", rare_earths),
              ("Students and visas", students)]
     frames = [module.chapter(book).said.frame(page) for page, module in pages]
     frames.append(chapter(book).said.frame("Claims and data"))
+    names = [r["name"] for r in data.contract(str(book.data_dir))["resources"]]
+    frames.append(methods.chapter(book, names).said.frame("Methods and data"))
     return pd.concat(frames, ignore_index=True)

@@ -5,7 +5,7 @@ from .. import events as ev_
 from .. import rare_earths as re_
 from .. import students as st
 from .. import tariffs
-from ..text import count, day, pct
+from ..text import count, day, pct, times
 from .core import Chapter, Statement, Statements
 from .tariffs import ladder_description, ladder_title, side_path
 
@@ -50,13 +50,12 @@ def opening(book, said: Statements) -> None:
     cutoff, actions = book.cutoff, book.table("tariff_actions")
     us, cn = side_path(actions, "US", cutoff), side_path(actions, "China", cutoff)
     parts = []
-    if us["peak"] or cn["peak"]:
-        parts.append(f"the two sides had raised tariffs on each other's goods in {us['rises'] + cn['rises']} steps, "
-                     f"to highs of {pct(us['peak'] or 0)} (US) and {pct(cn['peak'] or 0)} (China)")
-        if us["cut"] is not None or cn["cut"] is not None:
-            parts[-1] += f", and stood at {pct(us['now'])} and {pct(cn['now'])}"
-    else:
-        parts.append("neither side had yet raised its tariffs on the other's goods in 2025")
+    for p, who, goods in ((us, "the United States", "Chinese"), (cn, "China", "US")):
+        if p["peak"]:
+            parts.append(f"{who} had raised its tariffs on {goods} goods {times(p['rises'])} since January 2025, to "
+                         f"a high of {pct(p['peak'])}, and they stood at {pct(p['now'])}")
+        else:
+            parts.append(f"{who} had not raised its tariffs on {goods} goods in 2025")
     controls = book.table("rare_earth_controls")
     if len(controls):
         parts.append(f"China had put rare earths under export licensing (first on "
@@ -80,6 +79,10 @@ def scenario_line(book, said: Statements) -> None:
         return
     chosen = scenarios.rows(book.raw("scenarios"), book.scenario)
     state = scenarios.status(chosen, book.cutoff)
+    if state == "not yet possible":  # its name would tell of a step not yet taken
+        said.add(Statement("overview-scenario", f"The Tariffs chapter was asked for a scenario that on "
+                           f"{day(book.cutoff)} is not yet possible, and shows the rates as recorded.", {"status": state}))
+        return
     said.add(Statement("overview-scenario", f"The Tariffs chapter shows the scenario “{chosen['title'].iloc[0]}”, "
                        f"which on {day(book.cutoff)} is {state}.", {"status": state}))
 

@@ -14,16 +14,7 @@ def mining(production: pd.DataFrame, said: Statements) -> dict:
     latest = re_.latest_edition(production)
     shares = re_.china_share_by_year(production)
     year = int(latest["year"].max())
-    ranks = re_.ranking(latest, year)
-    first, second = ranks.iloc[0], ranks.iloc[1]
-    ratio = round(first["production_t"] / second["production_t"], 1)
-    ev = {"year": year, "first": first["country"], "first_t": int(first["production_t"]),
-          "second": second["country"], "second_t": int(second["production_t"]), "ratio": ratio}
-    said.add(Statement("mine-production-title",
-                       f"{first['country']} mined the most rare-earth oxide in {year}, {count(first['production_t'])} "
-                       f"tonnes: {ratio:g} times the second-largest producer ({second['country']}, "
-                       f"{count(second['production_t'])} tonnes)", ev, (("gt", "first_t", "second_t"),),
-                       (first["source_id"], second["source_id"])))
+    said.add(leader_title(re_.ranking(latest, year), year))
     top = re_.top_producers(latest, 6)
     said.add(Statement("mine-production-desc", f"Lines of rare-earth mine production, one for each of the "
                        f"{len(top)} largest producers in {year} ({listing(top)}), by production year from "
@@ -32,20 +23,44 @@ def mining(production: pd.DataFrame, said: Statements) -> dict:
     word, rel = compare(last["china_share_pct"], base["china_share_pct"], "up", "down", "the same as")
     ev = {"year": int(last["year"]), "share": float(last["china_share_pct"]), "china_t": int(last["china_t"]),
           "world_t": int(last["world_t"]), "first_year": int(base["year"]), "first_share": float(base["china_share_pct"])}
-    trend = f"{word} from {pct(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
-        f"the same as in {int(base['year'])}"
+    if len(shares) == 1:  # one year: nothing to compare it with
+        trend, trends = "the only year in the data", ()
+    else:
+        trend = f"{word} from {pct(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
+            f"the same as in {int(base['year'])}"
+        trends = ((rel, "share", "first_share"),)
     said.add(Statement("china-mining-share-title", f"China's share of world rare-earth mining was "
-                       f"{pct(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev,
-                       ((rel if rel != "eq" else "eq", "share", "first_share"),), (last["source_id"],)))
+                       f"{pct(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev, trends,
+                       (last["source_id"],)))
     said.add(Statement("re-mining-text", f"In {int(last['year'])} China mined {count(last['china_t'])} tonnes of "
                        f"rare-earth oxide out of a world total of {count(last['world_t'])} tonnes: "
                        f"{pct(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "
                        f"The table uses the newest of the {production['edition'].nunique()} USGS editions in the data "
-                       "for each year, because USGS revises its figures.", ev, ((rel, "share", "first_share"),),
-                       (last["source_id"],)))
+                       "for each year, because USGS revises its figures.", ev, trends, (last["source_id"],)))
     said.add(Statement("china-mining-share-desc", f"Bars of China's share of world rare-earth mine production, one "
                        f"for each production year from {int(base['year'])} to {int(last['year'])}.", {}))
     return {"latest": latest, "top": top, "mining_share": shares}
+
+
+def leader_title(ranks: pd.DataFrame, year: int) -> Statement:
+    """Who mined the most in a year, against the next producer (ties and a lone producer said as such)."""
+    first = ranks.iloc[0]
+    ev = {"year": year, "first": first["country"], "first_t": int(first["production_t"]), "countries": len(ranks)}
+    if len(ranks) == 1:
+        return Statement("mine-production-title", f"{first['country']} is the only producer the data records for "
+                         f"{year}, with {count(first['production_t'])} tonnes of rare-earth oxide", ev,
+                         (("eq", "countries", 1),), (first["source_id"],))
+    second = ranks.iloc[1]
+    ev.update({"second": second["country"], "second_t": int(second["production_t"])})
+    if first["production_t"] == second["production_t"]:
+        return Statement("mine-production-title", f"{first['country']} and {second['country']} mined the most "
+                         f"rare-earth oxide in {year}, {count(first['production_t'])} tonnes each", ev,
+                         (("eq", "first_t", "second_t"),), (first["source_id"], second["source_id"]))
+    ev["ratio"] = round(first["production_t"] / second["production_t"], 1)
+    return Statement("mine-production-title", f"{first['country']} mined the most rare-earth oxide in {year}, "
+                     f"{count(first['production_t'])} tonnes: {ev['ratio']:g} times the second-largest producer "
+                     f"({second['country']}, {count(second['production_t'])} tonnes)", ev,
+                     (("gt", "first_t", "second_t"),), (first["source_id"], second["source_id"]))
 
 
 def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -> pd.DataFrame:
@@ -66,23 +81,25 @@ def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -
     lead = ("China's share of magnet rare earths is higher at each later stage of the chain: " if rising else
             "China's share of magnet rare earths by stage: ")
     said.add(Statement("stage-shares-title", lead + parts, ev, tuple(asserts), tuple(r["source_id"] for r in found)))
-    said.add(Statement("stage-shares-desc", f"Horizontal bars, one for each of the {len(table)} shares in the data: "
-                       "China's share of rare-earth mining, refining (separation) and permanent-magnet making, each "
-                       "labelled with the rare earths it covers and its year.", {"rows": len(table)}))
+    names = {"mining": "mining", "refining": "refining (separation)", "magnets": "permanent-magnet making"}
+    present = [names[s_] for s_ in re_.STAGES if s_ in set(table["stage"])]
+    said.add(Statement("stage-shares-desc", f"Horizontal bars, one for each share in the data ({len(table)}): China's "
+                       f"share of rare-earth {listing(present)}, each labelled with the rare earths it covers and its "
+                       "year.", {"rows": len(table)}))
     usgs = mining_share.iloc[-1]
     mine = re_.stage_share(same, "mining")
     ev2 = {"usgs_share": float(usgs["china_share_pct"]), "usgs_year": int(usgs["year"])}
     text = (f"Two different measures of mining meet here. On USGS's figures for all rare earths, China mined "
             f"{pct(usgs['china_share_pct'])} of the world's output in {int(usgs['year'])}.")
-    asserts2 = []
     if mine is not None:
-        ev2["iea_mining"] = float(mine["china_share_pct"])
         ev2.update({f"iea_{r['stage']}": float(r["china_share_pct"]) for r in found})
-        text += (" The shares in the chart below cover only the magnet rare earths, the few elements that go into "
-                 "permanent magnets. On that scope China's share was "
+        scopes = sorted(set(table["scope"]))
+        cover = "cover only the magnet rare earths" if scopes == [scope] else f"cover {listing(scopes)}"
+        text += (f" The shares in the chart that follows {cover}; the magnet rare earths are the few elements that "
+                 "go into permanent magnets. On that scope China's share was "
                  + listing(f"{pct(r['china_share_pct'])} of {r['stage']} ({r['year']})" for r in found) + ".")
     text += " A single “China's share” needs both its stage and its scope."
-    said.add(Statement("re-stages-text", text, ev2, tuple(asserts2)))
+    said.add(Statement("re-stages-text", text, ev2))
     return table
 
 
@@ -100,15 +117,15 @@ def controls(book, said: Statements) -> pd.DataFrame:
     first = table[table["announced_date"] == first_day]
     later = table[(table["announced_date"] > first_day) & ~table["element"].isin(first["element"])]
     ev = {"first_date": first_day, "first_n": len(first), "added": len(later)}
-    tail = (f"; later announcements added {plural(len(later), 'element')}" if len(later) else
-            f"; no later announcement added elements by {day(book.cutoff)}")
-    said.add(Statement("controlled-elements-title", f"China's first 2025 controls, on {day(first_day)}, covered "
-                       f"{plural(len(first), 'element')}{tail}", ev, (("ge", "added", 0),),
+    tail, rel = ((f"; later announcements added {plural(len(later), 'element')}", "gt") if len(later) else
+                 (f"; no later announcement added elements by {day(book.cutoff)}", "eq"))
+    said.add(Statement("controlled-elements-title", f"China's first rare-earth controls of 2025, on {day(first_day)}, covered "
+                       f"{plural(len(first), 'element')}{tail}", ev, ((rel, "added", 0),),
                        tuple(dict.fromkeys(first["source_id"]))))
     status = ctl.status_summary(table)
     due = ctl.status_on(book.table("control_status"), book.cutoff)["until"].dropna()
     ev.update({f"until_{i}": d for i, d in enumerate(sorted(due[due >= book.cutoff]))})  # scheduled, announced
-    said.add(Statement("re-controls-text", f"The first controls, announced on {day(first_day)}, covered "
+    said.add(Statement("re-controls-text", f"The first rare-earth controls, announced on {day(first_day)}, covered "
                        f"{listing(first['element'])} and required a licence for each export. On {day(book.cutoff)}: "
                        f"{status}.", ev))
     said.add(Statement("controlled-elements-desc", f"Dot chart of the {len(table)} controlled elements by atomic "

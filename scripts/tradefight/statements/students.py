@@ -16,8 +16,16 @@ def trend(table: pd.DataFrame, said: Statements) -> None:
     ev = {"first": int(first["students"]), "first_year": first["academic_year"], "peak": int(top["students"]),
           "peak_year": top["academic_year"], "latest": int(last["students"]), "latest_year": last["academic_year"]}
     text = f"Students from China went from {count(first['students'])} in {first['academic_year']} "
-    if top["academic_year"] == last["academic_year"]:
+    if len(china) == 1:
+        text = (f"Students from China numbered {count(last['students'])} in {last['academic_year']}, the only year "
+                "in the data.")
+        asserts = [("eq", "peak", "latest")]
+    elif top["academic_year"] == last["academic_year"]:
         text += f"to {count(last['students'])} in {last['academic_year']}, the highest count in the data."
+        asserts = [("eq", "peak", "latest")]
+    elif top["students"] == last["students"]:
+        text += (f"to a peak of {count(top['students'])} in {top['academic_year']}, and there were as many again in "
+                 f"{last['academic_year']}.")
         asserts = [("eq", "peak", "latest")]
     else:
         drop = round(100 * (top["students"] - last["students"]) / top["students"], 1)
@@ -42,6 +50,8 @@ def trend(table: pd.DataFrame, said: Statements) -> None:
     said.add(Statement("students-text", text, ev, tuple(asserts), (top["source_id"], last["source_id"])))
     head = (f"Students from China peaked at {count(top['students'])} in {top['academic_year']}" +
             ("" if top["academic_year"] != last["academic_year"] else " (the latest year)") +
+            (f", as many again in {last['academic_year']}" if top["academic_year"] != last["academic_year"]
+             and top["students"] == last["students"] else "") +
             (f"; India overtook China in {cross}" if cross else
              f"; India led China in {led} but not in {last['academic_year']}" if led else
              "; India has never had more students than China in the data"))
@@ -56,17 +66,28 @@ def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
     full = [y for y in years if st.places_recorded(table, y) >= 10] or years
     year = full[-1]
     ranks = st.ranking(table, year)
-    a, b = ranks.iloc[0], ranks.iloc[1]
-    ev = {"year": year, "places": len(ranks), "first": a["place_of_origin"], "first_n": int(a["students"]),
-          "second": b["place_of_origin"], "second_n": int(b["students"])}
-    text = (f"In {year}, {a['place_of_origin']} sent the most students to the US ({count(a['students'])}), then "
-            f"{b['place_of_origin']} ({count(b['students'])})")
-    asserts = [("gt", "first_n", "second_n")]
-    if len(ranks) > 2:
-        c = ranks.iloc[2]
-        ev.update({"third": c["place_of_origin"], "third_n": int(c["students"])})
-        text += f"; third came {c['place_of_origin']}, with {count(c['students'])}"
-        asserts.append(("gt", "second_n", "third_n"))
+    a = ranks.iloc[0]
+    ev = {"year": year, "places": len(ranks), "first": a["place_of_origin"], "first_n": int(a["students"])}
+    if len(ranks) == 1:
+        text, asserts = (f"In {year}, {a['place_of_origin']} is the only place of origin the data records, with "
+                         f"{count(a['students'])} students"), [("eq", "places", 1)]
+    else:
+        b = ranks.iloc[1]
+        ev.update({"second": b["place_of_origin"], "second_n": int(b["students"])})
+        if a["students"] == b["students"]:
+            text = (f"In {year}, {a['place_of_origin']} and {b['place_of_origin']} sent the most students to the US, "
+                    f"{count(a['students'])} each")
+            asserts = [("eq", "first_n", "second_n")]
+        else:
+            text = (f"In {year}, {a['place_of_origin']} sent the most students to the US ({count(a['students'])}), "
+                    f"then {b['place_of_origin']} ({count(b['students'])})")
+            asserts = [("gt", "first_n", "second_n")]
+        if len(ranks) > 2:
+            c = ranks.iloc[2]
+            ev.update({"third": c["place_of_origin"], "third_n": int(c["students"])})
+            word, rel = compare(b["students"], c["students"], "", "", " (level with second)")
+            text += f"; third came {c['place_of_origin']}, with {count(c['students'])}{word}"
+            asserts.append((rel, "second_n", "third_n"))
     said.add(Statement("top-places-title", text, ev, tuple(asserts), tuple(ranks["source_id"].head(3))))
     said.add(Statement("top-places-desc", f"Horizontal bars, one for each of the {len(ranks)} places of origin the "
                        f"data records for {year}, ordered by number of students.", {"places": len(ranks)}))
@@ -83,6 +104,10 @@ def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
     if top["academic_year"] == last["academic_year"]:
         text, asserts = f"China's share of international students reached {pct(top['share_pct'])} in " \
                         f"{top['academic_year']}, its highest in the data", (("eq", "latest", "peak"),)
+    elif top["share_pct"] == last["share_pct"]:
+        text, asserts = (f"China's share of international students was {pct(last['share_pct'])} in "
+                         f"{last['academic_year']}, as at its highest, in {top['academic_year']}"), \
+            (("eq", "latest", "peak"),)
     else:
         text, asserts = (f"China's share of international students fell from {pct(top['share_pct'])} "
                          f"({top['academic_year']}) to {pct(last['share_pct'])} ({last['academic_year']})"), \
@@ -95,7 +120,7 @@ def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
 
 def visas(table: pd.DataFrame, said: Statements) -> None:
     """F-1 visas issued to Chinese nationals."""
-    china = table[table["nationality"].str.startswith("China")]
+    china = table[table["nationality"] == st.CHINA_VISAS]
     top = china.loc[china["issued"].idxmax()]
     last = china.loc[china["fiscal_year"].idxmax()]
     ev = {"peak": int(top["issued"]), "peak_year": int(top["fiscal_year"]), "latest": int(last["issued"]),
@@ -103,6 +128,10 @@ def visas(table: pd.DataFrame, said: Statements) -> None:
     if top["fiscal_year"] == last["fiscal_year"]:
         text, asserts = f"F-1 visas issued to Chinese nationals reached {count(top['issued'])} in " \
                         f"FY{top['fiscal_year']}, the most in the data", (("eq", "latest", "peak"),)
+    elif top["issued"] == last["issued"]:
+        text, asserts = (f"F-1 visas issued to Chinese nationals were {count(last['issued'])} in "
+                         f"FY{last['fiscal_year']}, as many as at their peak in FY{top['fiscal_year']}"), \
+            (("eq", "latest", "peak"),)
     else:
         text, asserts = (f"F-1 visas issued to Chinese nationals peaked at {count(top['issued'])} in "
                          f"FY{top['fiscal_year']}; in FY{last['fiscal_year']} they were {count(last['issued'])}"), \
@@ -140,5 +169,6 @@ def chapter(book) -> Chapter:
     shares = share(table, said)
     visas(book.table("f1_visas"), said)
     pair = table[table["place_of_origin"].isin(["China", "India"])]
+    visas_ = book.table("f1_visas")
     return Chapter(said, {"pair": pair, "ranking": ranks, "ranking_year": year, "share": shares,
-                          "visas": book.table("f1_visas")})
+                          "visas": visas_[visas_["nationality"].isin([st.CHINA_VISAS, "India"])]})

@@ -74,16 +74,23 @@ def add(said: Statements, book) -> dict:
                        f"{us_words[0].upper() + us_words[1:]}. {cn_words[0].upper() + cn_words[1:]}. {ends}"
                        + (f" {crs_words}" if crs_words else ""),
                        {**us_ev, **cn_ev, **crs_ev, "series_end": end}, us_as + cn_as + crs_as))
+    drawn = tariffs.headline_and_average(actions, averages, cutoff)
+    measures = set(drawn["measure"])
+    lines = (["the headline statutory rate (solid)"] if "headline" in measures else []) + \
+        (["the average tariff estimates in the data (dashed)"] if measures - {"headline"} else [])
     said.add(Statement("headline-vs-average-desc",
-                       "Lines for each side from January 2025: the headline statutory rate (solid) and the average "
-                       "tariff estimates in the data (dashed)." + (f" {ends}" if end is not None else ""),
-                       {"series_end": end}))
+                       ("Lines for each side from January 2025: " + " and ".join(lines) + "." if lines else
+                        f"An empty chart: no headline change or average is recorded from January 2025 to "
+                        f"{day(cutoff)}.") + (f" {ends}" if end is not None and lines else ""),
+                       {"series_end": end, "lines": len(lines)}))
     said.add(quoted_total(book))
     series = tariffs.average_series(averages)
     said.add(since_2018_title(series, cutoff))
+    start = series["date"].min()
     said.add(Statement("averages-since-2018-desc",
-                       "Two step lines from 2018: PIIE's average US tariff on Chinese exports and average Chinese "
-                       f"tariff on US exports, each product weighted by its 2017 import value. {ends}",
+                       (f"Step lines from {month(start)}: PIIE's average US tariff on Chinese exports and average "
+                        f"Chinese tariff on US exports, each product weighted by its 2017 import value. {ends}"
+                        if not series.empty else "An empty chart: the data holds no PIIE average on this date."),
                        {"series_end": end}))
     return {"headline_vs_average": tariffs.headline_and_average(actions, averages, cutoff), "piie": series}
 
@@ -99,8 +106,12 @@ def since_2018_title(series: pd.DataFrame, cutoff) -> Statement:
     ev = {"first": float(first["value_pct"]), "first_date": first["date"], "last": float(last["value_pct"]),
           "last_date": last["date"]}
     where = "its latest value in the data" + (f", which ends before {day(cutoff)}" if last["date"] < cutoff else "")
-    text = (f"PIIE's average US tariff on Chinese goods {word} from {pct(first['value_pct'], 1)} "
-            f"({month(first['date'])}) to {pct(last['value_pct'], 1)} on {day(last['date'])}, {where}")
+    if rel == "eq":
+        text = (f"PIIE's average US tariff on Chinese goods was {pct(last['value_pct'], 1)} on {day(last['date'])}, "
+                f"as in {month(first['date'])}: {where}")
+    else:
+        text = (f"PIIE's average US tariff on Chinese goods {word} from {pct(first['value_pct'], 1)} "
+                f"({month(first['date'])}) to {pct(last['value_pct'], 1)} on {day(last['date'])}, {where}")
     return Statement("averages-since-2018-title", text, ev, ((rel, "last", "first"),),
                      tuple(dict.fromkeys(us["source_id"])))
 

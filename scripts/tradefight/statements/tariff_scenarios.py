@@ -32,8 +32,8 @@ def add(said: Statements, book) -> dict:
     state = scenarios.status(chosen, cutoff)
     ev.update({"valid_from": start, "cutoff": cutoff, "status": state})
     if state == "not yet possible":  # the book cannot know the step yet: say so without its dates
-        said.add(Statement("scenario-title", f"On {day(cutoff)} the scenario “{title}” is not yet possible: the "
-                           "step it rests on had not been taken, so nothing is projected", ev,
+        said.add(Statement("scenario-title", f"On {day(cutoff)} the chosen scenario is not yet possible: the step "
+                           "it rests on had not been taken, so nothing is projected", ev,
                            (("lt", "cutoff", "valid_from"),)))
         said.add(Statement("scenario-text", "The chosen scenario rests on a legal step taken after this page's "
                            "as-of date.", ev, (("lt", "cutoff", "valid_from"),)))
@@ -44,8 +44,16 @@ def add(said: Statements, book) -> dict:
                            f"open from {day(start)} to {day(end)}, so nothing is projected", ev,
                            (("gt", "cutoff", "valid_to"),), tuple(chosen["source_id"])))
         said.add(Statement("scenario-text", f"{sentence(chosen['description'].iloc[0])}Legal basis: "
-                           f"{sentence(chosen['mechanism'].iloc[0])}{aftermath(actions, end, cutoff, state)}",
+                           f"{sentence(chosen['mechanism'].iloc[0])}{aftermath(actions, chosen, end)}",
                            ev, (("gt", "cutoff", "valid_to"),), tuple(chosen["source_id"])))
+        return {"scenario_totals": recorded, "scenario_rows": chosen}
+    if matches(actions, chosen, cutoff):
+        said.add(Statement("scenario-title", f"On {day(cutoff)} the rates as recorded already match the scenario "
+                           f"“{title}”: the US headline rate was {pct(ev['us_now'])} and China's {pct(ev['china_now'])}",
+                           ev, (), tuple(chosen["source_id"])))
+        said.add(Statement("scenario-text", f"{sentence(chosen['description'].iloc[0])}Legal basis: "
+                           f"{sentence(chosen['mechanism'].iloc[0])}The step it describes had already happened.", ev,
+                           (), tuple(chosen["source_id"])))
         return {"scenario_totals": recorded, "scenario_rows": chosen}
     totals = scenarios.totals(scenarios.apply(actions, chosen, cutoff)).set_index(["imposer", "case"])["rate_pct"]
     parts, asserts = [], []
@@ -73,14 +81,19 @@ def sentence(text) -> str:
     return (text if text.endswith(".") else text + ".") + " "
 
 
-def aftermath(actions: pd.DataFrame, end: pd.Timestamp, cutoff: pd.Timestamp, state: str) -> str:
-    """What the data records just after the window closed (only when the window has closed)."""
-    if state != "no longer possible":
-        return ""
+def matches(actions: pd.DataFrame, chosen: pd.DataFrame, day_: pd.Timestamp) -> bool:
+    """True when every layer the scenario sets is already at the scenario's rate on that day."""
+    return all(tariffs.layer_state(actions, r.imposer, day_).get(r.layer, 0.0) == float(r.rate_pct)
+               for r in chosen.itertuples())
+
+
+def aftermath(actions: pd.DataFrame, chosen: pd.DataFrame, end: pd.Timestamp) -> str:
+    """What the data records the day after the scenario's window closed: the scenario or something else."""
     after = end + pd.Timedelta(days=1)
     rates = {side: tariffs.headline_on(actions, side, after) for side in tariffs.SIDES}
-    return (f"The data records what happened instead: on {day(after)} the headline rates were {pct(rates['US'])} "
-            f"(US on China) and {pct(rates['China'])} (China on the US).")
+    lead = "The step came about" if matches(actions, chosen, after) else "The data records what happened instead"
+    return (f"{lead}: on {day(after)} the headline rates were {pct(rates['US'])} (US on China) and "
+            f"{pct(rates['China'])} (China on the US).")
 
 
 def listing(book) -> pd.DataFrame:

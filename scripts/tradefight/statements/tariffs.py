@@ -37,10 +37,15 @@ def ladder_title(actions, cutoff, key: str = "tariff-ladder-title") -> Statement
             ev[f"{k}_peak"] = p["peak"] or 0.0
             continue
         ev.update({f"{k}_peak": p["peak"], f"{k}_peak_date": p["peak_date"]})
+        ev[f"{k}_cuts_since_peak"] = int(p["cut"] is not None)
         if p["now"] < p["peak"]:
             tail, rel = f"and stood at {pct(p['now'])} on {day(cutoff)}", "lt"
-        else:
+        elif p["cut"] is None:
             tail, rel = f"and were still at that level on {day(cutoff)}", "eq"
+            asserts.append(("eq", f"{k}_cuts_since_peak", 0))
+        else:
+            tail, rel = f"and were back at that level on {day(cutoff)}, after a cut", "eq"
+            asserts.append(("eq", f"{k}_cuts_since_peak", 1))
         parts.append(f"{WHO[side][0]} reached {pct(p['peak'])} in {month(p['peak_date'])} {tail}")
         asserts += [("gt", f"{k}_peak", 0), (rel, f"{k}_now", f"{k}_peak")]
     return Statement(key, "; ".join(parts), ev, tuple(asserts))
@@ -56,15 +61,13 @@ def ladder_text(actions, cutoff) -> Statement:
         if p["peak"]:
             sentences.append(f"{WHO[side][1][0].upper() + WHO[side][1][1:]} reached its highest level, "
                              f"{pct(p['peak'])}, on {day(p['peak_date'])}.")
-            ev[f"{side.lower()}_peak"] = p["peak"]
         else:
             sentences.append(f"{WHO[side][1][0].upper() + WHO[side][1][1:]} had not been raised in 2025.")
     sentences.append(f"On {day(cutoff)}, the as-of date of this page, the headline rates were {pct(us['now'])} "
                      f"(US on China) and {pct(cn['now'])} (China on the US).")
     sentences.append(f"The chart shows {us['steps'] + cn['steps']} dated changes that moved a headline rate, "
                      f"built from {len(actions)} recorded tariff actions.")
-    asserts = tuple(("ge", f"{s}_peak", f"{s}_now") for s in ("us", "cn") if f"{s}_peak" in ev)
-    return Statement("tariffs-ladder-text", " ".join(sentences), ev, asserts, tuple(actions["source_id"].dropna()))
+    return Statement("tariffs-ladder-text", " ".join(sentences), ev, (), tuple(actions["source_id"].dropna()))
 
 
 def ladder_description(actions, cutoff, key: str = "tariff-ladder-desc") -> Statement:
@@ -92,16 +95,18 @@ def layers_title(stack: pd.DataFrame) -> Statement:
           "highest_total": float(totals.max())}
     lead = "At the highest, on" if len(totals) > 1 else "On"
     return Statement("us-layers-title", f"{lead} {day(top_day)}, a Chinese good on Section 301 List 3 faced "
-                     f"{pct(totals.max())}: {split or 'no additional duty'}", ev,
-                     (("eq", "total", "parts_sum"), ("eq", "total", "highest_total")))
+                     f"{pct(totals.max())}: {split or 'no additional duty'}", ev, (("eq", "total", "parts_sum"),))
 
 
-def layers_description(stack: pd.DataFrame) -> Statement:
-    """The US layers' text description."""
+def layers_description(stack: pd.DataFrame, changed: bool) -> Statement:
+    """The US layers' text description (one bar for the as-of date when no all-goods duty had changed)."""
     days = stack["date"].nunique()
-    return Statement("us-layers-desc", f"Stacked bars, one for each of the {days} dates on which a US all-goods duty "
-                     "changed, split into the Section 301 List 3 duty and the all-goods layers in force that day.",
-                     {"dates": days})
+    if not changed:
+        return Statement("us-layers-desc", f"One bar, for {day(stack['date'].iloc[0])}: no US all-goods duty had "
+                         "changed in 2025 by then, so only the Section 301 List 3 duty is shown.", {"dates": 0})
+    return Statement("us-layers-desc", f"Stacked bars, one for each date on which a US all-goods duty changed "
+                     f"({days} in all), split into the Section 301 List 3 duty and the all-goods layers in force that "
+                     "day.", {"dates": days})
 
 
 def chapter(book) -> Chapter:
@@ -116,11 +121,12 @@ def chapter(book) -> Chapter:
     said.add(ladder_description(actions, cutoff))
     said.add(ladder_text(actions, cutoff))
     stack = tariffs.us_layer_stack(actions, cutoff)
-    if stack.empty:
+    changed = not stack.empty
+    if not changed:
         stack = pd.DataFrame({"date": [cutoff], "layer": ["section_301_list3"],
                               "rate_pct": [tariffs.section_301_rate(actions, cutoff)]})
     said.add(layers_title(stack))
-    said.add(layers_description(stack))
+    said.add(layers_description(stack, changed))
     tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack}
     tables.update(tariff_averages.add(said, book))
     tables.update(tariff_scenarios.add(said, book))
@@ -136,12 +142,19 @@ def overview(actions, cutoff) -> Statement:
         return Statement("tariffs-overview", f"By {day(cutoff)}, neither side had raised its tariffs on the other's "
                          "goods in 2025. This chapter sets out the duties in force and how it measures them:", ev,
                          (("eq", "rises", 0),))
-    cuts = [p["cut_date"] for p in (us, cn) if p["cut_date"] is not None]
-    text = f"In 2025 the United States and China raised tariffs on each other's goods in {rises} steps"
-    text += f", and the first cut from those highs came on {day(min(cuts))}." if cuts else \
-        f"; by {day(cutoff)} neither had cut its rate again."
+    cuts = [p for p in (us, cn) if p["cut_date"] is not None]
+    text = (f"Since January 2025 the United States and China have raised tariffs on each other's goods "
+            f"{times(rises)}")
+    asserts = [("gt", "rises", 0)]
+    if cuts:
+        first = min(cuts, key=lambda p: p["cut_date"])
+        ev.update({"first_cut": first["cut"], "its_peak": first["peak"]})
+        asserts.append(("lt", "first_cut", "its_peak"))
+        text += f", and the first cut from a high came on {day(first['cut_date'])}."
+    else:
+        text += f"; by {day(cutoff)} neither had cut its rate from its high."
     text += " This chapter rebuilds each step from the legal texts and keeps two measures apart:"
-    return Statement("tariffs-overview", text, ev, (("gt", "rises", 0),))
+    return Statement("tariffs-overview", text, ev, tuple(asserts))
 
 
 def changes_count(actions, cutoff) -> int:

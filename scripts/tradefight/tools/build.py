@@ -40,7 +40,7 @@ def check_data(data_dir: Path, layout: Layout) -> None:
     files = {p.name: cache.file_hash(p) for p in sorted(data_dir.iterdir()) if p.is_file()}
     base = {"code": cache.file_hash(Path(contract.__file__)), "folder": str(data_dir.resolve()),
             "datapackage.json": files.get("datapackage.json"), "sources.csv": files.get("sources.csv")}
-    last = json.loads(record.read_text(encoding="utf-8")) if record.is_file() else {}
+    last = cache.read_record(record)
     only = None
     if last.get("base") == base:
         if last.get("files") == files:
@@ -55,8 +55,7 @@ def check_data(data_dir: Path, layout: Layout) -> None:
     for warning in contract.warnings(data_dir):
         print(f"  note: {warning}", flush=True)
     print(f"Data check passed: {data_dir}/", flush=True)
-    layout.cache.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps({"base": base, "files": files}), encoding="utf-8")
+    cache.write_record(record, {"base": base, "files": files})
 
 
 def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list[str], jobs: int,
@@ -65,8 +64,8 @@ def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list
     start = time.perf_counter()
     notebooks = toc_notebooks()
     wanted = params.parse(data_dir, as_of, scenario, extra)
-    per_nb = params.per_notebook(notebooks, wanted, layout.cache / "parameters.json")
     with publish.build_lock(layout):
+        per_nb = params.per_notebook(notebooks, wanted, layout.cache / "parameters.json")
         # Kernels start while the data is checked, when the cache will likely not serve every notebook
         # (a guess from the files as they are; no notebook runs before the check has passed).
         try:

@@ -89,6 +89,22 @@ def lookup(layout: Layout, nb: Path, key: dict) -> Path | None:
     return out
 
 
+def read_record(path: Path) -> dict:
+    """A small JSON record the build keeps; an unreadable one (a build killed mid-write) counts as none."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def write_record(path: Path, value) -> None:
+    """Write a JSON record whole or not at all (a temporary file, then one rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(value, indent=1), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def store(layout: Layout, nb: Path, key: dict, executed: Path, reads: list[str]) -> Path:
     """Move a fresh execution into the cache with its record; the record is written last, atomically."""
     out, meta = entry(layout, nb, key)

@@ -54,6 +54,26 @@ def statements(data_dir: Path) -> pd.DataFrame:
     return book_statements(data.open_book(data_dir, ""))
 
 
+def chart_tables(data_dir: Path) -> dict[tuple[str, str], str]:
+    """(page, table) -> the table as CSV text, for every table a page's charts draw."""
+    from ..statements import claims, overview, rare_earths, students, tariffs, timeline
+
+    book = data.open_book(data_dir, "")
+    out = {}
+    for page, module in (("Overview", overview), ("Timeline", timeline), ("Tariffs", tariffs),
+                         ("Rare earths", rare_earths), ("Students and visas", students), ("Claims and data", claims)):
+        for name, table in module.chapter(book).tables.items():
+            if isinstance(table, pd.DataFrame):
+                out[(page, name)] = table.to_csv(index=False)
+    return out
+
+
+def chart_changes(old_dir: Path, new_dir: Path) -> list[tuple[str, str]]:
+    """(page, table) for every chart table whose rows differ."""
+    old, new = chart_tables(old_dir), chart_tables(new_dir)
+    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
+
+
 def statement_changes(old_dir: Path, new_dir: Path) -> list[tuple[str, str, str, str]]:
     """(page, statement, old words, new words) for every statement whose words differ."""
     old, new = statements(old_dir).set_index("key"), statements(new_dir).set_index("key")
@@ -77,13 +97,18 @@ def main(new_dir: Path, old_dir: Path = ROOT / "data") -> int:
         return 1
     rows = row_changes(old_dir, new_dir)
     said = statement_changes(old_dir, new_dir)
+    charts = chart_changes(old_dir, new_dir)
     print(f"Data: {len(rows)} change(s) from {old_dir.name}/ to {new_dir}/")
     for line in rows:
         print(f"  {line}")
     print(f"Statements: {len(said)} change(s)")
     for page, key, a, b in said:
         print(f"  {page} · {key}\n    was: {a}\n    now: {b}")
-    pages = sorted({PAGES.get(page, page) for page, *_ in said} | ({"book/methods"} if rows else set()))
+    print(f"Chart data: {len(charts)} table(s) change")
+    for page, name in charts:
+        print(f"  {page} · {name}")
+    pages = sorted({PAGES.get(page, page) for page, *_ in said} | {PAGES.get(page, page) for page, _ in charts}
+                   | ({"book/methods"} if rows else set()))
     print("Pages that change: " + (", ".join(pages) if pages else "none"))
     return 0
 

@@ -37,9 +37,10 @@ def check_scenario(name: str, data_dir: Path) -> None:
 def declared(notebooks: list[Path], record: Path | None = None) -> dict[Path, dict]:
     """Per notebook, its parameters cell as papermill reads it (kept in `record`, by notebook content)."""
     import hashlib
-    import json
 
-    saved = json.loads(record.read_text(encoding="utf-8")) if record and record.is_file() else {}
+    from .cache import read_record, write_record
+
+    saved = read_record(record) if record else {}
     out, fresh = {}, {}
     for nb in notebooks:
         digest = hashlib.sha256(nb.read_bytes()).hexdigest()
@@ -50,8 +51,7 @@ def declared(notebooks: list[Path], record: Path | None = None) -> dict[Path, di
                              for k, v in pm.inspect_notebook(str(nb)).items()}
         out[nb] = fresh[digest] = saved[digest]
     if record:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps(fresh, indent=1), encoding="utf-8")
+        write_record(record, fresh)
     return out
 
 

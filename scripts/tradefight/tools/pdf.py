@@ -28,6 +28,8 @@ EXTRACT = """() => {
   art.querySelectorAll('script, noscript, .tf-embed, .tf-links, details.tf-data, details.tf-sources, .headerlink, .tf-reproduce, '
                       + 'nav, .vega-embed details').forEach(e => e.remove());
   art.querySelectorAll('details').forEach(d => d.setAttribute('open', ''));
+  // Links within the site would point at the local server in the PDF: keep their text, drop the address.
+  art.querySelectorAll('a[href]').forEach(a => { if (a.href.startsWith(location.origin)) a.removeAttribute('href'); });
   return {title: document.querySelector('article h1').textContent.replace('#', '').trim(),
           figures: [...document.querySelectorAll('figure figcaption')].map(c => c.textContent.replace('#', '').trim()),
           html: art.innerHTML};
@@ -51,14 +53,22 @@ def collect(page, url: str) -> list[dict]:
 
 def main(out: Path | None = None, site: Path | None = None, force: bool = False) -> int:
     """Write the PDF into the site (and a copy to `out`); skip when it is already up to date."""
-    from playwright.sync_api import sync_playwright
-
     site = Path(site or ROOT / "_build" / "html")
     target, stamp_path = site / PDF_NAME, site / (PDF_NAME + ".json")
     stamp = (site / STAMP).read_text(encoding="utf-8") if (site / STAMP).is_file() else ""
     if not force and target.is_file() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp:
         print(f"PDF is up to date: {os.path.relpath(target)}")
         return 0
+    from .layout import Layout
+    from .publish import build_lock
+
+    with build_lock(Layout(site.parent)):  # no build may swap the site while it is printed
+        return _print(site, target, stamp_path, stamp, out)
+
+
+def _print(site: Path, target: Path, stamp_path: Path, stamp: str, out: Path | None) -> int:
+    from playwright.sync_api import sync_playwright
+
     url, server = serve(site)
     try:
         with sync_playwright() as p:

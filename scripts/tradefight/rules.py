@@ -1,0 +1,55 @@
+"""Rules across columns and files that a Frictionless schema cannot say (used by `contract`)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+# Dates of things that happened (not scheduled ones, such as an effective date or an expiry).
+HAPPENED = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"],
+            "sources": ["date_published"], "rare_earth_controls": ["announced_date"], "control_status": ["date"],
+            "editions": ["date_published"], "quotes": ["date"]}
+DATED_SOURCES = ("tariff_averages", "rare_earth_shares")  # figures placed in time by their source's date
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def rows(table: list[list[str]]) -> list[dict]:
+    """A file's rows (header first) as dicts."""
+    return [dict(zip(table[0], r)) for r in table[1:]] if table else []
+
+
+def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
+    """Every problem across columns and files; `problem(file, line, column, message)` makes one."""
+    out, paths = [], {r["name"]: r["path"] for r in contract["resources"]}
+    for res in contract["resources"]:
+        where = f"{data_dir.name}/{res['path']}"
+        dates = [f["name"] for f in res["schema"]["fields"] if f.get("type") == "date"]
+        for line, row in enumerate(rows(tables.get(res["name"])), start=2):
+            for col in dates:
+                if row.get(col) and not ISO_DATE.match(row[col]):
+                    out.append(problem(where, line, col, f"found {row[col]!r}, expected a date written YYYY-MM-DD "
+                                       "(two digits for month and day)"))
+    for line, row in enumerate(rows(tables.get("tariff_actions")), start=2):
+        if row.get("effective_date") and row.get("announced_date") and row["effective_date"] < row["announced_date"]:
+            out.append(problem(f"{data_dir.name}/{paths['tariff_actions']}", line, "effective_date",
+                               f"found {row['effective_date']}, expected on or after announced_date "
+                               f"{row['announced_date']}"))
+    sources = rows(tables.get("sources"))
+    compiled = max((r["date_accessed"] for r in sources if r.get("date_accessed")), default="")
+    for name, columns in HAPPENED.items():
+        for line, row in enumerate(rows(tables.get(name)), start=2):
+            for col in columns:
+                if compiled and row.get(col) and row[col] > compiled:
+                    out.append(problem(f"{data_dir.name}/{paths[name]}", line, col,
+                                       f"found {row[col]}, a date after the data's as-of date {compiled} (the "
+                                       "latest date_accessed in sources.csv); expected a date on or before it"))
+    dated = {r["source_id"] for r in sources if r.get("date_published")}
+    for name in DATED_SOURCES:
+        reported = set()
+        for line, row in enumerate(rows(tables.get(name)), start=2):
+            sid = row.get("source_id")
+            if sid and sid not in dated and sid not in reported:
+                reported.add(sid)
+                out.append(problem(f"{data_dir.name}/{paths[name]}", line, "source_id",
+                                   f"source {sid!r} has no date_published in sources.csv; expected one: the book "
+                                   "places this figure in time by its source's date"))
+    return out
