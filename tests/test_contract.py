@@ -293,3 +293,11 @@ def test_a_formula_in_a_text_cell_is_reported_not_refused(data_copy):
 def test_a_number_written_as_text_is_not_a_formula(data_copy, value):
     set_cell(data_copy / "events.csv", 3, "description", value)
     assert contract.warnings(data_copy) == []
+
+
+@pytest.mark.parametrize("value", ["1", "True", "yes", "TRUE"])
+def test_a_yes_no_column_takes_only_true_or_false(data_copy, value):
+    set_cell(data_copy / "tariff_actions.csv", 2, "applies_to_all_goods", value)
+    p = only(contract.validate(data_copy))
+    assert (p.file, p.line, p.column) == ("data/tariff_actions.csv", 2, "applies_to_all_goods")
+    assert f"'{value}'" in p.message and "true or false" in p.message

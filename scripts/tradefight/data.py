@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .timecut import EDITION, known_by, source_dates, withhold_later_notes, future_ends_blank
+from .timecut import known_by, source_dates, withhold_later_notes, future_ends_blank
 
 READS_LOG = "TRADEFIGHT_READS_LOG"
 

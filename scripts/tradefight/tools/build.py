@@ -9,7 +9,6 @@ Steps, each stopping the build with a plain message on failure:
 """
 from __future__ import annotations
 
-import json
 import os
 import time
 from pathlib import Path
