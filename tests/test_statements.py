@@ -11,8 +11,9 @@ import pandas as pd
 import pytest
 
 from tradefight import data, scenarios, timecut
+from tradefight import tariffs as tariff_paths
 from tradefight.statements import claims as claims_st
-from tradefight.statements import overview, rare_earths, students, tariff_averages, tariffs, timeline
+from tradefight.statements import methods, overview, rare_earths, students, tariff_averages, tariffs, timeline
 from tradefight.statements.core import StatementError
 
 from .helpers import DATA, LADDER, T, actions, production_table, student_table
@@ -162,6 +163,57 @@ def test_students_words_follow_who_leads():
     said = students.Statements()
     students.trend(led_then_fell, said)
     assert "India led China in 2022/23 but not in 2023/24" in said["students-by-origin-title"].text
+
+
+def test_india_ahead_in_every_year_is_not_said_to_have_overtaken():
+    always = student_table([["2022/23", "China", 100], ["2022/23", "India", 200], ["2023/24", "China", 150],
+                            ["2023/24", "India", 250]])
+    said = students.Statements()
+    students.trend(always, said)
+    title, text = said["students-by-origin-title"].text, said["students-text"].text
+    assert "overtook" not in title and "but not" not in title
+    assert "India had more students than China in every year the data holds for both" in title
+    assert "(2022/23 to 2023/24), with 250 in 2023/24" in text
+
+
+def test_india_is_set_against_china_in_the_same_year():
+    """China's latest year may be later than India's: the comparison uses the last year both have."""
+    table = student_table([["2022/23", "China", 100], ["2022/23", "India", 90], ["2023/24", "China", 80]])
+    said = students.Statements()
+    students.trend(table, said)
+    assert "In 2022/23 India had 90 students in the US, fewer than China." in said["students-text"].text
+    assert said["students-text"].evidence["china_then"] == 100
+    alone = student_table([["2022/23", "China", 100]])
+    said = students.Statements()
+    students.trend(alone, said)
+    assert "no year with counts for both India and China" in said["students-by-origin-title"].text
+
+
+def test_a_headline_level_with_the_average_every_day_says_level():
+    cutoff = T("2025-04-20")
+    head = tariff_paths.headline(LADDER, "US", cutoff)
+    averages = pd.DataFrame({"date": head["date"], "imposer": "US", "measure": "average_tariff",
+                             "value_pct": head["rate_pct"].astype(float), "source_id": "p"})
+    words, ev, asserts = tariff_averages.gap_sentence(LADDER, averages, "US", cutoff)
+    assert "the US headline rate was level with" in words and "above" not in words and "below" not in words
+    assert ev["us_days_compared"] >= 4 and ev["us_widest_gap"] == 0 and asserts == (("eq", "us_widest_gap", 0),)
+    averages.loc[averages.index[-1], "value_pct"] += 1  # one day apart: the words must say which way
+    words, _, _ = tariff_averages.gap_sentence(LADDER, averages, "US", cutoff)
+    assert "up to 1 point below it" in words and "above" not in words
+
+
+def test_the_largest_dataset_names_ties_and_a_lone_dataset():
+    frame = pd.DataFrame({"dataset": ["a", "b", "c"], "rows": [5, 5, 2], "sources": [1, 2, 1]})
+    tied = methods.largest_title(frame, T("2025-06-09"))
+    assert "the largest datasets are a and b, with 5 rows each" in tied.text and "largest dataset is" not in tied.text
+    tied.check()
+    one = methods.largest_title(frame.iloc[[2]], T("2025-06-09"))
+    assert "holds one dataset, c, with 2 rows" in one.text and "largest" not in one.text
+    even = methods.largest_title(frame.iloc[:2], T("2025-06-09"))
+    assert "the 2 datasets are the same size, with 5 rows each" in even.text
+    top = methods.largest_title(frame.iloc[1:], T("2025-06-09"))
+    assert "the largest dataset is b, with 5 rows from 2 sources" in top.text
+    top.check()
 
 
 def test_busiest_month_and_first_event_follow_the_events():

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from tradefight.statements import Statement, StatementError, Statements
-from tradefight.statements.core import Chapter, compare
+from tradefight.statements.core import Chapter, against_peak, compare
 
 
 def peak(**evidence) -> Statement:
@@ -103,3 +103,14 @@ def test_chapter_indexes_its_statements():
     assert chapter["us-peak"].text == "US tariffs peaked above China's"
     with pytest.raises(KeyError):
         chapter["nope"]
+
+
+def test_against_peak_says_how_the_latest_row_stands():
+    rows = pd.DataFrame({"year": [2022, 2021, 2023], "n": [9, 5, 7]})  # out of order on purpose
+    top, last, stands, rel = against_peak(rows, "n", "year")
+    assert (top["year"], last["year"], stands, rel) == (2022, 2023, "below", "lt")
+    rows.loc[2, "n"] = 9
+    top, last, stands, rel = against_peak(rows, "n", "year")
+    assert (top["year"], last["year"], stands, rel) == (2022, 2023, "again", "eq")  # the first year at the peak
+    rows.loc[2, "n"] = 10
+    assert against_peak(rows, "n", "year")[2:] == ("peak", "eq")

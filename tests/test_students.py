@@ -28,7 +28,7 @@ def test_latest_is_the_last_year():
 def test_overtake_year_is_the_first_year_of_a_lasting_lead():
     assert students.overtake_year(student_table(), "India", "China") == "2023/24"
     assert students.overtake_year(student_table(), "China", "India") is None
-    assert students.overtake_year(student_table(), "China", "South Korea") == "2023/24"  # the one common year
+    assert students.overtake_year(student_table(), "China", "South Korea") is None  # one common year: no overtaking
     assert students.overtake_year(student_table(), "China", "Atlantis") is None  # no common year
 
 
@@ -36,6 +36,14 @@ def test_overtake_year_ignores_a_lead_that_was_lost_again():
     table = student_table([["2019/20", "A", 10], ["2019/20", "B", 5], ["2020/21", "A", 4], ["2020/21", "B", 5],
                            ["2021/22", "A", 9], ["2021/22", "B", 5], ["2022/23", "A", 9], ["2022/23", "B", 8]])
     assert students.overtake_year(table, "A", "B") == "2021/22"
+
+
+def test_a_lead_held_in_every_year_compared_is_not_an_overtaking():
+    table = student_table([["2019/20", "A", 10], ["2019/20", "B", 5], ["2020/21", "A", 9], ["2020/21", "B", 5],
+                           ["2021/22", "B", 7]])
+    assert students.overtake_year(table, "A", "B") is None
+    assert students.years_ahead(table, "A", "B") == students.years_compared(table, "A", "B") == ["2019/20", "2020/21"]
+    assert students.count_in(table, "B", "2021/22") == 7 and students.count_in(table, "A", "2021/22") is None
 
 
 def test_share_of_total():

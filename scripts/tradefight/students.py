@@ -26,22 +26,32 @@ def latest(table: pd.DataFrame, origin: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[-1]
 
 
-def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
-    """First academic year from which `leader` has more students than `other` in every later year."""
-    a = series(table, leader).set_index("academic_year")["students"]
-    b = series(table, other).set_index("academic_year")["students"]
-    years = sorted(a.index.intersection(b.index))
-    for y in years:
-        if all(a[z] > b[z] for z in years if z >= y):
-            return y
-    return None
+def years_compared(table: pd.DataFrame, a: str, b: str) -> list[str]:
+    """Academic years the data holds counts for both `a` and `b`, oldest first."""
+    years = set(series(table, a)["academic_year"]) & set(series(table, b)["academic_year"])
+    return sorted(years)
+
+
+def count_in(table: pd.DataFrame, origin: str, year: str) -> int | None:
+    """Students from `origin` in `year`, or None if the data has no such row."""
+    rows = table[(table["place_of_origin"] == origin) & (table["academic_year"] == year)]
+    return None if rows.empty else int(rows["students"].iloc[0])
 
 
 def years_ahead(table: pd.DataFrame, leader: str, other: str) -> list[str]:
     """Academic years in which `leader` had more students than `other`."""
-    a = series(table, leader).set_index("academic_year")["students"]
-    b = series(table, other).set_index("academic_year")["students"]
-    return [y for y in sorted(a.index.intersection(b.index)) if a[y] > b[y]]
+    return [y for y in years_compared(table, leader, other)
+            if count_in(table, leader, y) > count_in(table, other, y)]
+
+
+def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
+    """First academic year from which `leader` has more students than `other` in every later year, after a
+    year in which it had not; None if it never did, or led in every year compared (nothing was overtaken)."""
+    years, ahead = years_compared(table, leader, other), set(years_ahead(table, leader, other))
+    for i, y in enumerate(years):
+        if all(z in ahead for z in years[i:]):
+            return y if i > 0 else None
+    return None
 
 
 def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:

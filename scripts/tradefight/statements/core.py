@@ -105,6 +105,16 @@ def compare(a: float, b: float, more: str, less: str, same: str) -> tuple[str, s
     return same, "eq"
 
 
+def against_peak(rows: pd.DataFrame, value: str, when: str) -> tuple[pd.Series, pd.Series, str, str]:
+    """The first row with the highest `value`, the latest row by `when`, how the latest stands ("peak": it
+    is the peak; "again": as high as an earlier peak; "below") and the relation latest-to-peak asserts."""
+    rows = rows.sort_values(when)
+    top, last = rows.loc[rows[value].idxmax()], rows.iloc[-1]
+    if top[when] == last[when]:
+        return top, last, "peak", "eq"
+    return (top, last, "again", "eq") if last[value] == top[value] else (top, last, "below", "lt")
+
+
 @dataclass
 class Chapter:
     """What a chapter shows: its statements (in page order) and the tables its figures draw."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..text import day, plural
+from ..text import day, listing, plural
 from .core import Chapter, Statement, Statements
 
 
@@ -15,10 +15,29 @@ def chapter(book, names: list[str]) -> Chapter:
                           for name, t in tables.items() if name != "sources"])
     frame = frame.sort_values(["rows", "dataset"], ascending=[False, True]).reset_index(drop=True)
     said = Statements()
-    top, nxt = frame.iloc[0], frame.iloc[1]
-    said.add(Statement("rows-per-dataset-title", f"On {day(book.cutoff)} the largest dataset is {top['dataset']}, "
-                       f"with {plural(int(top['rows']), 'row')} from {plural(int(top['sources']), 'source')}",
-                       {"rows": int(top["rows"]), "next_rows": int(nxt["rows"])}, (("ge", "rows", "next_rows"),)))
+    said.add(largest_title(frame, book.cutoff))
     said.add(Statement("rows-per-dataset-desc", f"Horizontal bars of the row count of each of the {len(frame)} "
                        "datasets in the data package, largest first.", {"datasets": len(frame)}))
     return Chapter(said, {"datasets": frame, "tables": tables})
+
+
+def largest_title(frame: pd.DataFrame, cutoff) -> Statement:
+    """Which dataset has the most rows (ties named together), against the next size down."""
+    most = int(frame["rows"].iloc[0])
+    top, rest = frame[frame["rows"] == most], frame[frame["rows"] < most]
+    ev = {"rows": most, "largest": len(top), "datasets": len(frame)}
+    asserts = []
+    if not rest.empty:
+        ev["next_rows"] = int(rest["rows"].iloc[0])
+        asserts.append(("gt", "rows", "next_rows"))
+    if len(top) == len(frame):
+        words = (f"the data package holds one dataset, {top['dataset'].iloc[0]}" if len(top) == 1 else
+                 f"the {len(top)} datasets are the same size")
+        return Statement("rows-per-dataset-title", f"On {day(cutoff)} {words}, with {plural(most, 'row')}"
+                         f"{' each' if len(top) > 1 else ''}", ev, tuple(asserts))
+    if len(top) > 1:
+        return Statement("rows-per-dataset-title", f"On {day(cutoff)} the largest datasets are "
+                         f"{listing(top['dataset'])}, with {plural(most, 'row')} each", ev, tuple(asserts))
+    one = top.iloc[0]
+    return Statement("rows-per-dataset-title", f"On {day(cutoff)} the largest dataset is {one['dataset']}, with "
+                     f"{plural(most, 'row')} from {plural(int(one['sources']), 'source')}", ev, tuple(asserts))

@@ -6,58 +6,71 @@ import pandas as pd
 from .. import events as ev_
 from .. import students as st
 from ..text import count, day, pct, spans
-from .core import Chapter, Statement, Statements, compare
+from .core import Chapter, Statement, Statements, against_peak, compare
 
 
 def trend(table: pd.DataFrame, said: Statements) -> None:
     """Students from China over time, and India against China."""
-    china, india = st.series(table, "China"), st.series(table, "India")
-    top, last, first = st.peak(table, "China"), st.latest(table, "China"), china.iloc[0]
+    china = st.series(table, "China")
+    top, last, stands, rel = against_peak(china, "students", "academic_year")
+    first = china.iloc[0]
     ev = {"first": int(first["students"]), "first_year": first["academic_year"], "peak": int(top["students"]),
           "peak_year": top["academic_year"], "latest": int(last["students"]), "latest_year": last["academic_year"]}
+    asserts = [(rel, "latest", "peak")]
     text = f"Students from China went from {count(first['students'])} in {first['academic_year']} "
     if len(china) == 1:
         text = (f"Students from China numbered {count(last['students'])} in {last['academic_year']}, the only year "
                 "in the data.")
-        asserts = [("eq", "peak", "latest")]
-    elif top["academic_year"] == last["academic_year"]:
+    elif stands == "peak":
         text += f"to {count(last['students'])} in {last['academic_year']}, the highest count in the data."
-        asserts = [("eq", "peak", "latest")]
-    elif top["students"] == last["students"]:
+    elif stands == "again":
         text += (f"to a peak of {count(top['students'])} in {top['academic_year']}, and there were as many again in "
                  f"{last['academic_year']}.")
-        asserts = [("eq", "peak", "latest")]
     else:
-        drop = round(100 * (top["students"] - last["students"]) / top["students"], 1)
-        ev["drop_pct"] = drop
+        ev["drop_pct"] = round(100 * (top["students"] - last["students"]) / top["students"], 1)
         text += (f"to a peak of {count(top['students'])} in {top['academic_year']}. By {last['academic_year']} "
-                 f"there were {count(last['students'])}, {pct(drop, 1)} fewer than at the peak.")
-        asserts = [("gt", "peak", "latest")]
-    cross = st.overtake_year(table, "India", "China")
-    led = spans(st.years_ahead(table, "India", "China"), sorted(table["academic_year"].unique()))
-    india_last = st.latest(table, "India")
-    ev.update({"india_latest": int(india_last["students"]), "overtake": cross or "none", "india_led": led or "never"})
-    if cross:
-        text += (f" India has had more students in the US than China in every year since {cross}, with "
-                 f"{count(india_last['students'])} in {india_last['academic_year']}.")
-        asserts.append(("gt", "india_latest", "latest"))
-    else:
-        word, rel = compare(india_last["students"], last["students"], "more", "fewer", "as many")
-        than = "than" if rel != "eq" else "as"
-        text += (f" In {india_last['academic_year']} India had {count(india_last['students'])} students in the US, "
-                 f"{word} {than} China" + (f", after leading it in {led}." if led else "."))
-        asserts.append((rel, "india_latest", "latest"))
-    said.add(Statement("students-text", text, ev, tuple(asserts), (top["source_id"], last["source_id"])))
+                 f"there were {count(last['students'])}, {pct(ev['drop_pct'], 1)} fewer than at the peak.")
+    lead, lead_ev, lead_asserts = india_against_china(table)
+    ev.update(lead_ev)
+    asserts += lead_asserts
+    said.add(Statement("students-text", text + lead[0], ev, tuple(asserts), (top["source_id"], last["source_id"])))
     head = (f"Students from China peaked at {count(top['students'])} in {top['academic_year']}" +
-            ("" if top["academic_year"] != last["academic_year"] else " (the latest year)") +
-            (f", as many again in {last['academic_year']}" if top["academic_year"] != last["academic_year"]
-             and top["students"] == last["students"] else "") +
-            (f"; India overtook China in {cross}" if cross else
-             f"; India led China in {led} but not in {last['academic_year']}" if led else
-             "; India has never had more students than China in the data"))
+            {"peak": " (the latest year)", "again": f", as many again in {last['academic_year']}", "below": ""}[stands] +
+            lead[1])
     said.add(Statement("students-by-origin-title", head, ev, tuple(asserts)))
     said.add(Statement("students-by-origin-desc", f"Two lines, students from China and from India in the US by "
                        f"academic year, from {china['academic_year'].iloc[0]} to {last['academic_year']}.", {}))
+
+
+def india_against_china(table: pd.DataFrame) -> tuple[tuple[str, str], dict, list]:
+    """India against China on the years the data holds for both: a sentence for the text, a clause for the
+    title, the evidence and the relations asserted."""
+    years = st.years_compared(table, "India", "China")
+    if not years:
+        return ((" The data holds no year with counts for both India and China.",
+                 "; the data holds no year with counts for both India and China"), {"years_compared": 0},
+                [("eq", "years_compared", 0)])
+    year = years[-1]
+    india, china = (int(st.count_in(table, p, year)) for p in ("India", "China"))
+    cross, ahead = st.overtake_year(table, "India", "China"), st.years_ahead(table, "India", "China")
+    led = spans(ahead, years)
+    ev = {"compared_year": year, "india_then": india, "china_then": china, "overtake": cross or "none",
+          "india_led": led or "never", "years_compared": len(years), "years_india_led": len(ahead)}
+    if cross:
+        return ((f" India has had more students in the US than China in every year since {cross}, with "
+                 f"{count(india)} in {year}.", f"; India overtook China in {cross}"), ev,
+                [("gt", "india_then", "china_then")])
+    if len(ahead) == len(years):
+        return ((f" India had more students in the US than China in every year the data holds for both ({led}), "
+                 f"with {count(india)} in {year}.", "; India had more students than China in every year the data "
+                 "holds for both"), ev, [("gt", "india_then", "china_then"), ("eq", "years_india_led", "years_compared")])
+    word, rel = compare(india, china, "more", "fewer", "as many")
+    than = "than" if rel != "eq" else "as"
+    text = (f" In {year} India had {count(india)} students in the US, {word} {than} China" +
+            (f", after leading it in {led}." if led else "."))
+    title = (f"; India led China in {led} but not in {year}" if led else
+             "; India has never had more students than China in the data")
+    return (text, title), ev, [(rel, "india_then", "china_then")] + ([] if led else [("eq", "years_india_led", 0)])
 
 
 def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
@@ -97,22 +110,16 @@ def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
 def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
     """China's share of all international students."""
     frame = st.share_of_total(table, "China")
-    top = frame.loc[frame["share_pct"].idxmax()]
-    last = frame.iloc[-1]
+    top, last, stands, rel = against_peak(frame, "share_pct", "academic_year")
     ev = {"peak": float(top["share_pct"]), "peak_year": top["academic_year"], "latest": float(last["share_pct"]),
           "latest_year": last["academic_year"]}
-    if top["academic_year"] == last["academic_year"]:
-        text, asserts = f"China's share of international students reached {pct(top['share_pct'])} in " \
-                        f"{top['academic_year']}, its highest in the data", (("eq", "latest", "peak"),)
-    elif top["share_pct"] == last["share_pct"]:
-        text, asserts = (f"China's share of international students was {pct(last['share_pct'])} in "
-                         f"{last['academic_year']}, as at its highest, in {top['academic_year']}"), \
-            (("eq", "latest", "peak"),)
-    else:
-        text, asserts = (f"China's share of international students fell from {pct(top['share_pct'])} "
-                         f"({top['academic_year']}) to {pct(last['share_pct'])} ({last['academic_year']})"), \
-            (("lt", "latest", "peak"),)
-    said.add(Statement("china-share-students-title", text, ev, asserts))
+    text = {"peak": f"China's share of international students reached {pct(top['share_pct'])} in "
+                    f"{top['academic_year']}, its highest in the data",
+            "again": f"China's share of international students was {pct(last['share_pct'])} in "
+                     f"{last['academic_year']}, as at its highest, in {top['academic_year']}",
+            "below": f"China's share of international students fell from {pct(top['share_pct'])} "
+                     f"({top['academic_year']}) to {pct(last['share_pct'])} ({last['academic_year']})"}[stands]
+    said.add(Statement("china-share-students-title", text, ev, ((rel, "latest", "peak"),)))
     said.add(Statement("china-share-students-desc", "Area chart of China's share of all international students in "
                        "the US by academic year.", {}))
     return frame
@@ -121,22 +128,16 @@ def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
 def visas(table: pd.DataFrame, said: Statements) -> None:
     """F-1 visas issued to Chinese nationals."""
     china = table[table["nationality"] == st.CHINA_VISAS]
-    top = china.loc[china["issued"].idxmax()]
-    last = china.loc[china["fiscal_year"].idxmax()]
+    top, last, stands, rel = against_peak(china, "issued", "fiscal_year")
     ev = {"peak": int(top["issued"]), "peak_year": int(top["fiscal_year"]), "latest": int(last["issued"]),
           "latest_year": int(last["fiscal_year"])}
-    if top["fiscal_year"] == last["fiscal_year"]:
-        text, asserts = f"F-1 visas issued to Chinese nationals reached {count(top['issued'])} in " \
-                        f"FY{top['fiscal_year']}, the most in the data", (("eq", "latest", "peak"),)
-    elif top["issued"] == last["issued"]:
-        text, asserts = (f"F-1 visas issued to Chinese nationals were {count(last['issued'])} in "
-                         f"FY{last['fiscal_year']}, as many as at their peak in FY{top['fiscal_year']}"), \
-            (("eq", "latest", "peak"),)
-    else:
-        text, asserts = (f"F-1 visas issued to Chinese nationals peaked at {count(top['issued'])} in "
-                         f"FY{top['fiscal_year']}; in FY{last['fiscal_year']} they were {count(last['issued'])}"), \
-            (("lt", "latest", "peak"),)
-    said.add(Statement("f1-visas-title", text, ev, asserts))
+    who = "F-1 visas issued to Chinese nationals"
+    text = {"peak": f"{who} reached {count(top['issued'])} in FY{top['fiscal_year']}, the most in the data",
+            "again": f"{who} were {count(last['issued'])} in FY{last['fiscal_year']}, as many as at their peak in "
+                     f"FY{top['fiscal_year']}",
+            "below": f"{who} peaked at {count(top['issued'])} in FY{top['fiscal_year']}; in FY{last['fiscal_year']} "
+                     f"they were {count(last['issued'])}"}[stands]
+    said.add(Statement("f1-visas-title", text, ev, ((rel, "latest", "peak"),)))
     said.add(Statement("f1-visas-desc", f"Grouped bars of F-1 visas issued to nationals of China and India, by US "
                        f"fiscal year from FY{int(table['fiscal_year'].min())} to FY{int(table['fiscal_year'].max())}.",
                        {}))

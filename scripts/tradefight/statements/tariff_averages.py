@@ -20,16 +20,18 @@ def gap_sentence(actions, averages, side: str, cutoff) -> tuple[str, dict, tuple
         return (f"the data holds no day on which both {SUBJECT[side]} and {AVERAGE[side]} had a value",
                 {f"{k}_days_compared": 0}, (("eq", f"{k}_days_compared", 0),))
     parts, ev, asserts = [], {f"{k}_days_compared": len(gaps)}, []
-    for label, row in (("above", gaps.loc[gaps["gap"].idxmax()]), ("below", gaps.loc[gaps["gap"].idxmin()])):
-        if (label == "above" and row["gap"] <= 0) or (label == "below" and row["gap"] >= 0):
-            continue
-        n = f"{k}_{label}"
+    high, low = gaps.loc[gaps["gap"].idxmax()], gaps.loc[gaps["gap"].idxmin()]
+    for row in [r for r, widest in ((high, high["gap"] > 0), (low, low["gap"] < 0)) if widest]:
+        word, rel = compare(row["headline"], row["average"], "above", "below", "level with")
+        n = f"{k}_{word}"
         ev.update({f"{n}_date": row["date"], f"{n}_headline": row["headline"], f"{n}_average": row["average"]})
-        parts.append(f"up to {points(round(abs(row['gap']), 1))} {label} it ({pct(row['headline'])} against "
+        parts.append(f"up to {points(round(abs(row['gap']), 1))} {word} it ({pct(row['headline'])} against "
                      f"{pct(row['average'], 1)} on {day(row['date'])})")
-        asserts.append(("gt" if label == "above" else "lt", f"{n}_headline", f"{n}_average"))
+        asserts.append((rel, f"{n}_headline", f"{n}_average"))
     if not parts:
-        return (f"{SUBJECT[side]} was level with {AVERAGE[side]} on every day both had a value", ev, ())
+        ev[f"{k}_widest_gap"] = float(gaps["gap"].abs().max())
+        return (f"{SUBJECT[side]} was level with {AVERAGE[side]} on every day both had a value", ev,
+                (("eq", f"{k}_widest_gap", 0),))
     return (f"against {AVERAGE[side]} on the same day, {SUBJECT[side]} stood " + " and ".join(parts), ev,
             tuple(asserts))
 
