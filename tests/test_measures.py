@@ -1,9 +1,9 @@
-"""tradefight.measures.share_table: part over whole, per key present in both, computed to one decimal."""
+"""tradefight.measures: shares computed to one decimal, tiers of tied values, a peak against the latest row."""
 from __future__ import annotations
 
 import pandas as pd
 
-from tradefight.measures import share_table
+from tradefight.measures import peak_and_latest, share_table, tiers
 
 
 def test_share_table_keys_in_both_rounded_with_kept_columns():
@@ -19,3 +19,22 @@ def test_share_table_keeps_source_id_by_default_and_handles_no_overlap():
     assert list(share_table(part, pd.DataFrame({"k": ["x"], "v": [4]}), "k", "v").columns) == \
         ["k", "part", "whole", "share_pct", "source_id"]
     assert share_table(part, pd.DataFrame({"k": ["y"], "v": [4]}), "k", "v").empty
+
+
+def test_tiers_keep_ties_together_highest_first():
+    frame = pd.DataFrame({"name": ["a", "b", "c", "d", "e"], "n": [5, 9, 5, 9, 1]})
+    groups = tiers(frame, "n", 2)
+    assert [g["name"].tolist() for g in groups] == [["b", "d"], ["a", "c"]]
+    assert [g["name"].tolist() for g in tiers(frame, "n", 5)] == [["b", "d"], ["a", "c"], ["e"]]
+    assert tiers(frame.iloc[:0], "n", 2) == []
+
+
+def test_peak_and_latest_say_how_the_latest_row_stands():
+    rows = pd.DataFrame({"year": [2022, 2021, 2023], "n": [9, 5, 7]})  # out of order on purpose
+    top, last, stands = peak_and_latest(rows, "n", "year")
+    assert (top["year"], last["year"], stands) == (2022, 2023, "below")
+    rows.loc[2, "n"] = 9
+    top, last, stands = peak_and_latest(rows, "n", "year")
+    assert (top["year"], last["year"], stands) == (2022, 2023, "again")  # the first year at the peak
+    rows.loc[2, "n"] = 10
+    assert peak_and_latest(rows, "n", "year")[2] == "peak"

@@ -251,6 +251,74 @@ def test_a_quoted_total_that_does_not_add_up_says_so():
     assert "exactly the 245% quoted" in st.text
 
 
+def test_a_quoted_total_with_no_section_301_duty_says_so():
+    quotes = pd.DataFrame({"quote_id": ["q"], "date": [T("2025-04-15")], "speaker": "A", "quote": "up to 145%",
+                           "value": [145.0], "unit": "percent", "source_id": "s"})
+    ladder = LADDER[LADDER["layer"] != "section_301"]
+    st = tariff_averages.quoted_total(Book("2025-06-09", quotes=quotes, tariff_actions=ladder))
+    assert "no Section 301 duty was in force on top of it. That makes 145%, exactly the 145% quoted." in st.text
+    assert "a few goods" not in st.text and ("eq", "section_301", 0) in st.asserts
+    st.check()
+
+
+def places(counts: dict) -> pd.DataFrame:
+    return student_table([["2023/24", p, n] for p, n in counts.items()])
+
+
+def test_ranking_names_every_tied_place():
+    said = students.Statements()
+    students.ranking(places({"A": 10, "B": 9, "E": 5, "C": 5, "D": 5}), said)
+    st = said["top-places-title"]
+    assert st.text == "In 2023/24, A sent the most students to the US (10), then B (9); next came C, D and E, with 5 each"
+    st.check()
+    said = students.Statements()
+    students.ranking(places({"A": 10, "B": 10, "C": 10}), said)
+    assert said["top-places-title"].text == "In 2023/24, all 3 places of origin the data records sent 10 students each to the US"
+    said = students.Statements()
+    students.ranking(places({"B": 10, "A": 10, "C": 4}), said)
+    assert said["top-places-title"].text == "In 2023/24, A and B sent the most students to the US (10 each), then C (4)"
+
+
+def producers(counts: dict) -> pd.DataFrame:
+    return pd.DataFrame({"country": list(counts), "production_t": list(counts.values()), "source_id": "s"})
+
+
+def test_the_leading_producer_names_ties_and_a_near_tie():
+    st = rare_earths.leader_title(producers({"A": 100, "B": 50, "C": 50}), 2024)
+    assert "2 times the next-largest producers (B and C, 50 tonnes each)" in st.text
+    st = rare_earths.leader_title(producers({"A": 100, "B": 100, "C": 100}), 2024)
+    assert st.text == "A, B and C mined the most rare-earth oxide in 2024, 100 tonnes each"
+    st = rare_earths.leader_title(producers({"A": 100, "B": 96}), 2024)
+    assert "100 tonnes: more than the second-largest producer (B, 96 tonnes)" in st.text and "times" not in st.text
+    st.check()
+
+
+def test_the_rare_earths_opening_counts_the_first_announcement():
+    controls = pd.DataFrame({"element": ["Samarium", "Terbium", "Yttrium"], "atomic_number": [62, 65, 39],
+                             "announced_date": [T("2025-04-04"), T("2025-04-04"), T("2025-10-09")]})
+    said = rare_earths.Statements()
+    rare_earths.overview(Book("2025-12-31", rare_earth_controls=controls), said)
+    assert said["rare-earths-overview"].text.startswith("On 4 April 2025 China put 2 rare earths under export licensing.")
+
+
+def test_the_claims_title_follows_how_many_numeric_claims_are_met(monkeypatch):
+    from tradefight import claims
+
+    book = data.open_book(DATA, "2026-08-13")
+    met = claims.Check("a", "q", "exact", 10.0, 10.0, "supported", "e", "m", "w")
+    missed = claims.Check("b", "q", "exact", 10.0, 8.0, "not supported", "e", "m", "w")
+    words = claims.Check("c", "q", "date", None, None, "supported", "e", "m", "w")
+    titles = {}
+    for name, checks in {"all": [met, met], "some": [met, missed], "none": [words]}.items():
+        monkeypatch.setattr(claims, "check_all", lambda tables, cutoff, checks=checks: checks)
+        titles[name] = claims_st.chapter(book).said["claims-title"]
+        titles[name].check()
+    assert titles["all"].text == "2 of 2 numeric claims match the data or hold as stated; every bar reaches the line"
+    assert titles["some"].text == ("1 of 2 numeric claims match the data or hold as stated; the bars show how far off "
+                                   "the others are")
+    assert titles["none"].text == "None of the claims checked on this date has a figure to score"
+
+
 def test_a_statement_whose_words_the_evidence_does_not_bear_out_stops():
     st = tariffs.ladder_title(LADDER, T("2025-06-09"))
     broken = type(st)(st.key, st.text, {**st.evidence, "us_now": 500.0}, st.asserts)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from tradefight import students
+from tradefight.measures import peak_and_latest
 
 from .helpers import student_table
 
@@ -14,10 +15,11 @@ def test_series_is_one_place_oldest_first():
 
 
 def test_peak_is_the_year_with_the_most_students():
-    top = students.peak(student_table(), "China")
-    assert (top["academic_year"], top["students"]) == ("2019/20", 372532)
-    assert students.peak(student_table(), "India")["academic_year"] == "2023/24"
-    assert students.peak(student_table(), "Atlantis") is None
+    top, last, stands = peak_and_latest(students.series(student_table(), "China"), "students", "academic_year")
+    assert (top["academic_year"], top["students"], last["academic_year"], stands) == ("2019/20", 372532, "2023/24",
+                                                                                       "below")
+    top, _, stands = peak_and_latest(students.series(student_table(), "India"), "students", "academic_year")
+    assert top["academic_year"] == "2023/24" and stands == "peak"
 
 
 def test_latest_is_the_last_year():
@@ -26,23 +28,30 @@ def test_latest_is_the_last_year():
 
 
 def test_overtake_year_is_the_first_year_of_a_lasting_lead():
-    assert students.overtake_year(student_table(), "India", "China") == "2023/24"
-    assert students.overtake_year(student_table(), "China", "India") is None
-    assert students.overtake_year(student_table(), "China", "South Korea") is None  # one common year: no overtaking
-    assert students.overtake_year(student_table(), "China", "Atlantis") is None  # no common year
+    lead = students.lead(student_table(), "India", "China")
+    assert lead["overtook"] == "2023/24" and lead["ahead"] == ["2023/24"]
+    assert lead["years"] == ["2019/20", "2022/23", "2023/24"] and (lead["leader_n"], lead["other_n"]) == (331602, 277398)
+    assert students.lead(student_table(), "China", "India")["overtook"] is None
+    assert students.lead(student_table(), "China", "South Korea")["overtook"] is None  # one common year: no overtaking
+    nothing = students.lead(student_table(), "China", "Atlantis")  # no common year
+    assert nothing["overtook"] is None and nothing["years"] == [] and nothing["leader_n"] is None
 
 
 def test_overtake_year_ignores_a_lead_that_was_lost_again():
     table = student_table([["2019/20", "A", 10], ["2019/20", "B", 5], ["2020/21", "A", 4], ["2020/21", "B", 5],
                            ["2021/22", "A", 9], ["2021/22", "B", 5], ["2022/23", "A", 9], ["2022/23", "B", 8]])
-    assert students.overtake_year(table, "A", "B") == "2021/22"
+    lead = students.lead(table, "A", "B")
+    assert lead["overtook"] == "2021/22" and lead["ahead"] == ["2019/20", "2021/22", "2022/23"]
+    table.loc[len(table)] = ["2023/24", "A", 8, "s"]
+    table.loc[len(table)] = ["2023/24", "B", 8, "s"]  # level in the last year: no lasting lead
+    assert students.lead(table, "A", "B")["overtook"] is None
 
 
 def test_a_lead_held_in_every_year_compared_is_not_an_overtaking():
     table = student_table([["2019/20", "A", 10], ["2019/20", "B", 5], ["2020/21", "A", 9], ["2020/21", "B", 5],
                            ["2021/22", "B", 7]])
-    assert students.overtake_year(table, "A", "B") is None
-    assert students.years_ahead(table, "A", "B") == students.years_compared(table, "A", "B") == ["2019/20", "2020/21"]
+    lead = students.lead(table, "A", "B")
+    assert lead["overtook"] is None and lead["ahead"] == lead["years"] == ["2019/20", "2020/21"]
     assert students.count_in(table, "B", "2021/22") == 7 and students.count_in(table, "A", "2021/22") is None
 
 
@@ -64,6 +73,8 @@ def test_ranking_leaves_out_the_total_and_breaks_ties_by_name():
 def test_places_recorded_and_rank():
     assert students.places_recorded(student_table(), "2023/24") == 3
     assert students.places_recorded(student_table(), "1999/00") == 0
-    assert students.rank(student_table(), "China", "2023/24") == 2
-    assert students.rank(student_table(), "China", "2019/20") == 1
-    assert students.rank(student_table(), "South Korea", "2019/20") is None
+    assert students.rank_of(students.ranking(student_table(), "2023/24"), "China") == 2
+    assert students.rank_of(students.ranking(student_table(), "2019/20"), "China") == 1
+    assert students.rank_of(students.ranking(student_table(), "2019/20"), "South Korea") is None
+    tied = students.ranking(student_table([["2023/24", "B", 5], ["2023/24", "A", 5], ["2023/24", "C", 1]]), "2023/24")
+    assert tied["rank"].tolist() == [1, 1, 3] and students.rank_of(tied, "B") == 1

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from . import rare_earths, students, tariffs
+from .controls import first_announcement
 from .text import count, day, listing, pct
 
 ARTICLE_DATE = pd.Timestamp("2025-06-09")  # the report was published on the first day of the London talks
@@ -66,9 +67,8 @@ def _ninety(tables) -> Check:
 
 
 def _six(tables) -> Check:
-    controls = tables["rare_earth_controls"]
-    first_day = controls["announced_date"].min()
-    first = controls[(controls["announced_date"] == first_day) & controls["atomic_number"].notna()]
+    first = first_announcement(tables["rare_earth_controls"])
+    first_day = first["announced_date"].min()
     heavy = first[~first["element"].isin(NOT_HEAVY)]
     n, h = len(first), len(heavy)
     verdict = "supported" if n == 6 else ("imprecise" if h == 6 else "not supported")
@@ -84,8 +84,7 @@ def _six(tables) -> Check:
 
 def _students(tables) -> list[Check]:
     table = tables["students_by_origin"]
-    row = table[(table["academic_year"] == "2023/24") & (table["place_of_origin"] == "China")]
-    n = int(row["students"].iloc[0]) if len(row) else None
+    n = students.count_in(table, "China", "2023/24")
     checks = [Check("students-270k", "More than 270,000 Chinese students studied in the US in the 2023-2024 academic "
                     "year", "lower_bound", 270000.0, None if n is None else float(n),
                     "supported" if n and n > 270000 else "not supported",
@@ -94,7 +93,7 @@ def _students(tables) -> list[Check]:
                     "“More than” sets a lower bound: it holds when the count is above it.")]
     ranks = students.ranking(table, "2023/24")
     places = len(ranks)
-    r_china, r_india = students.rank(table, "China", "2023/24"), students.rank(table, "India", "2023/24")
+    r_china, r_india = students.rank_of(ranks, "China"), students.rank_of(ranks, "India")
     ok = r_china == 2 and r_india == 1
     listed = listing(f"{p} {count(s)}" for p, s in zip(ranks["place_of_origin"].head(3), ranks["students"].head(3)))
     checks.append(Check("second-after-india", "China is the second largest country of origin for international "

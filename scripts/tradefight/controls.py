@@ -15,6 +15,12 @@ def status_on(status: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     return rows.groupby("announcement", as_index=False).last()[["announcement", "status", "date", "until"]]
 
 
+def first_announcement(controls: pd.DataFrame) -> pd.DataFrame:
+    """The element rows (those with an atomic number) of the earliest announcement; empty if there are none."""
+    rows = controls.dropna(subset=["atomic_number"])
+    return rows[rows["announced_date"] == rows["announced_date"].min()]
+
+
 def elements_with_status(controls: pd.DataFrame, status: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Controlled elements (rows with an atomic number) with their announcement's status on the cut-off."""
     table = controls.dropna(subset=["atomic_number"]).copy()

@@ -29,11 +29,12 @@ def top_producers(frame: pd.DataFrame, n: int) -> list[str]:
 
 
 def ranking(frame: pd.DataFrame, year: int) -> pd.DataFrame:
-    """Countries by output in one year, largest first: country, production_t, rank."""
+    """Countries by output in one year, largest first (ties by name): country, production_t, rank (tied
+    countries share a rank: 1, 1, 3)."""
     rows = countries(frame)
     rows = rows[rows["year"] == year].sort_values(["production_t", "country"], ascending=[False, True])
     rows = rows[["country", "production_t", "source_id"]].reset_index(drop=True)
-    rows["rank"] = range(1, len(rows) + 1)
+    rows["rank"] = rows["production_t"].rank(method="min", ascending=False).astype(int)
     return rows
 
 

@@ -14,22 +14,10 @@ def series(table: pd.DataFrame, origin: str) -> pd.DataFrame:
     return table[table["place_of_origin"] == origin].sort_values("academic_year").reset_index(drop=True)
 
 
-def peak(table: pd.DataFrame, origin: str) -> pd.Series | None:
-    """The year with the most students from `origin` (the first such year), or None."""
-    rows = series(table, origin)
-    return None if rows.empty else rows.loc[rows["students"].idxmax()]
-
-
 def latest(table: pd.DataFrame, origin: str) -> pd.Series | None:
     """The latest year's row for `origin`, or None."""
     rows = series(table, origin)
     return None if rows.empty else rows.iloc[-1]
-
-
-def years_compared(table: pd.DataFrame, a: str, b: str) -> list[str]:
-    """Academic years the data holds counts for both `a` and `b`, oldest first."""
-    years = set(series(table, a)["academic_year"]) & set(series(table, b)["academic_year"])
-    return sorted(years)
 
 
 def count_in(table: pd.DataFrame, origin: str, year: str) -> int | None:
@@ -38,20 +26,22 @@ def count_in(table: pd.DataFrame, origin: str, year: str) -> int | None:
     return None if rows.empty else int(rows["students"].iloc[0])
 
 
-def years_ahead(table: pd.DataFrame, leader: str, other: str) -> list[str]:
-    """Academic years in which `leader` had more students than `other`."""
-    return [y for y in years_compared(table, leader, other)
-            if count_in(table, leader, y) > count_in(table, other, y)]
-
-
-def overtake_year(table: pd.DataFrame, leader: str, other: str) -> str | None:
-    """First academic year from which `leader` has more students than `other` in every later year, after a
-    year in which it had not; None if it never did, or led in every year compared (nothing was overtaken)."""
-    years, ahead = years_compared(table, leader, other), set(years_ahead(table, leader, other))
-    for i, y in enumerate(years):
-        if all(z in ahead for z in years[i:]):
-            return y if i > 0 else None
-    return None
+def lead(table: pd.DataFrame, leader: str, other: str) -> dict:
+    """`leader` against `other` over the academic years the data holds for both (oldest first): "years", the
+    years it had more students ("ahead"), the year it "overtook" (the first of a lead held to the last year,
+    after a year without one; None if it never led at the end, or led in every year) and the last year's
+    counts ("leader_n", "other_n")."""
+    both = table[table["place_of_origin"].isin([leader, other])]
+    both = both.pivot_table(index="academic_year", columns="place_of_origin", values="students", aggfunc="first")
+    both = both.reindex(columns=[leader, other]).dropna().sort_index()
+    years = list(both.index)
+    ahead = [y for y in years if both.at[y, leader] > both.at[y, other]]
+    behind = [i for i, y in enumerate(years) if y not in ahead]
+    overtook = years[behind[-1] + 1] if behind and behind[-1] + 1 < len(years) else None
+    last = both.iloc[-1] if years else None
+    return {"years": years, "ahead": ahead, "overtook": overtook,
+            "leader_n": None if last is None else int(last[leader]),
+            "other_n": None if last is None else int(last[other])}
 
 
 def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:
@@ -61,11 +51,12 @@ def share_of_total(table: pd.DataFrame, origin: str) -> pd.DataFrame:
 
 
 def ranking(table: pd.DataFrame, year: str) -> pd.DataFrame:
-    """Places recorded for `year`, most students first: place_of_origin, students, rank."""
+    """Places recorded for `year`, most students first (ties by name): place_of_origin, students, rank (tied
+    places share a rank: 1, 1, 3)."""
     rows = table[(table["academic_year"] == year) & (table["place_of_origin"] != ALL)]
     rows = rows.sort_values(["students", "place_of_origin"], ascending=[False, True])
     rows = rows[["place_of_origin", "students", "source_id"]].reset_index(drop=True)
-    rows["rank"] = range(1, len(rows) + 1)
+    rows["rank"] = rows["students"].rank(method="min", ascending=False).astype(int)
     return rows
 
 
@@ -74,7 +65,7 @@ def places_recorded(table: pd.DataFrame, year: str) -> int:
     return int(((table["academic_year"] == year) & (table["place_of_origin"] != ALL)).sum())
 
 
-def rank(table: pd.DataFrame, origin: str, year: str) -> int | None:
-    """Rank of `origin` among the places recorded for `year` (1 = most students), or None."""
-    order = ranking(table, year)["place_of_origin"].tolist()
-    return order.index(origin) + 1 if origin in order else None
+def rank_of(ranks: pd.DataFrame, origin: str) -> int | None:
+    """Rank of `origin` in a `ranking` table (1 = most students), or None if it is not listed."""
+    row = ranks[ranks["place_of_origin"] == origin]
+    return None if row.empty else int(row["rank"].iloc[0])

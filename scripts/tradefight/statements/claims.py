@@ -32,8 +32,11 @@ def chapter(book) -> Chapter:
                        f"{ev['not supported']} not supported by the data.", ev))
     scored = verdicts.dropna(subset=["score_pct"]).copy()
     met = int((scored["score_pct"] == 100).sum())
-    said.add(Statement("claims-title", f"{met} of {plural(len(scored), 'numeric claim')} match the data or hold as "
-                       "stated; the bars show how far off the others are", {"met": met, "scored": len(scored)}))
+    rest, rel = (("; the bars show how far off the others are", "lt") if met < len(scored) else
+                 ("; every bar reaches the line", "eq"))
+    title = (f"{met} of {plural(len(scored), 'numeric claim')} match the data or hold as stated{rest}" if len(scored)
+             else "None of the claims checked on this date has a figure to score")
+    said.add(Statement("claims-title", title, {"met": met, "scored": len(scored)}, ((rel, "met", "scored"),)))
     said.add(Statement("claims-desc", "Horizontal bars, one per numeric claim, with a dashed line at 100 percent, "
                        "where the data bears the claim out.", {}))
     return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": scored})

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..measures import peak_and_latest
+
 # Relations a statement's words may assert, over evidence names or literal values.
 RELATIONS = {
     "gt": operator.gt, "lt": operator.lt, "ge": operator.ge, "le": operator.le, "eq": operator.eq,
@@ -106,13 +108,9 @@ def compare(a: float, b: float, more: str, less: str, same: str) -> tuple[str, s
 
 
 def against_peak(rows: pd.DataFrame, value: str, when: str) -> tuple[pd.Series, pd.Series, str, str]:
-    """The first row with the highest `value`, the latest row by `when`, how the latest stands ("peak": it
-    is the peak; "again": as high as an earlier peak; "below") and the relation latest-to-peak asserts."""
-    rows = rows.sort_values(when)
-    top, last = rows.loc[rows[value].idxmax()], rows.iloc[-1]
-    if top[when] == last[when]:
-        return top, last, "peak", "eq"
-    return (top, last, "again", "eq") if last[value] == top[value] else (top, last, "below", "lt")
+    """measures.peak_and_latest, with the relation latest-to-peak its words assert ("eq" or "lt")."""
+    top, last, stands = peak_and_latest(rows, value, when)
+    return top, last, stands, "lt" if stands == "below" else "eq"
 
 
 @dataclass

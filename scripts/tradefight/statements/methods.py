@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..measures import tiers
 from ..text import day, listing, plural
 from .core import Chapter, Statement, Statements
 
@@ -23,21 +24,21 @@ def chapter(book, names: list[str]) -> Chapter:
 
 def largest_title(frame: pd.DataFrame, cutoff) -> Statement:
     """Which dataset has the most rows (ties named together), against the next size down."""
-    most = int(frame["rows"].iloc[0])
-    top, rest = frame[frame["rows"] == most], frame[frame["rows"] < most]
+    groups = tiers(frame, "rows", 2)
+    top, most = groups[0], int(groups[0]["rows"].iloc[0])
     ev = {"rows": most, "largest": len(top), "datasets": len(frame)}
     asserts = []
-    if not rest.empty:
-        ev["next_rows"] = int(rest["rows"].iloc[0])
+    if len(groups) > 1:
+        ev["next_rows"] = int(groups[1]["rows"].iloc[0])
         asserts.append(("gt", "rows", "next_rows"))
+    each = " each" if len(top) > 1 else ""
     if len(top) == len(frame):
         words = (f"the data package holds one dataset, {top['dataset'].iloc[0]}" if len(top) == 1 else
                  f"the {len(top)} datasets are the same size")
-        return Statement("rows-per-dataset-title", f"On {day(cutoff)} {words}, with {plural(most, 'row')}"
-                         f"{' each' if len(top) > 1 else ''}", ev, tuple(asserts))
-    if len(top) > 1:
-        return Statement("rows-per-dataset-title", f"On {day(cutoff)} the largest datasets are "
-                         f"{listing(top['dataset'])}, with {plural(most, 'row')} each", ev, tuple(asserts))
-    one = top.iloc[0]
-    return Statement("rows-per-dataset-title", f"On {day(cutoff)} the largest dataset is {one['dataset']}, with "
-                     f"{plural(most, 'row')} from {plural(int(one['sources']), 'source')}", ev, tuple(asserts))
+    elif len(top) > 1:
+        words = f"the largest datasets are {listing(top['dataset'])}"
+    else:
+        words = f"the largest dataset is {top['dataset'].iloc[0]}"
+        each = f" from {plural(int(top['sources'].iloc[0]), 'source')}"
+    return Statement("rows-per-dataset-title", f"On {day(cutoff)} {words}, with {plural(most, 'row')}{each}", ev,
+                     tuple(asserts))

@@ -5,6 +5,7 @@ import pandas as pd
 
 from .. import controls as ctl
 from .. import rare_earths as re_
+from ..measures import tiers
 from ..text import count, day, listing, pct, plural
 from .core import Chapter, Statement, Statements, compare
 
@@ -43,24 +44,28 @@ def mining(production: pd.DataFrame, said: Statements) -> dict:
 
 
 def leader_title(ranks: pd.DataFrame, year: int) -> Statement:
-    """Who mined the most in a year, against the next producer (ties and a lone producer said as such)."""
-    first = ranks.iloc[0]
-    ev = {"year": year, "first": first["country"], "first_t": int(first["production_t"]), "countries": len(ranks)}
+    """Who mined the most in a year, against the next producers down (ties and a lone producer said as such)."""
+    groups = tiers(ranks, "production_t", 2)
+    top = groups[0]
+    first_t = int(top["production_t"].iloc[0])
+    ev = {"year": year, "first": listing(top["country"]), "first_t": first_t, "countries": len(ranks),
+          "first_tied": len(top)}
+    cited = tuple(dict.fromkeys(pd.concat(groups)["source_id"]))
     if len(ranks) == 1:
-        return Statement("mine-production-title", f"{first['country']} is the only producer the data records for "
-                         f"{year}, with {count(first['production_t'])} tonnes of rare-earth oxide", ev,
-                         (("eq", "countries", 1),), (first["source_id"],))
-    second = ranks.iloc[1]
-    ev.update({"second": second["country"], "second_t": int(second["production_t"])})
-    if first["production_t"] == second["production_t"]:
-        return Statement("mine-production-title", f"{first['country']} and {second['country']} mined the most "
-                         f"rare-earth oxide in {year}, {count(first['production_t'])} tonnes each", ev,
-                         (("eq", "first_t", "second_t"),), (first["source_id"], second["source_id"]))
-    ev["ratio"] = round(first["production_t"] / second["production_t"], 1)
-    return Statement("mine-production-title", f"{first['country']} mined the most rare-earth oxide in {year}, "
-                     f"{count(first['production_t'])} tonnes: {ev['ratio']:g} times the second-largest producer "
-                     f"({second['country']}, {count(second['production_t'])} tonnes)", ev,
-                     (("gt", "first_t", "second_t"),), (first["source_id"], second["source_id"]))
+        return Statement("mine-production-title", f"{ev['first']} is the only producer the data records for "
+                         f"{year}, with {count(first_t)} tonnes of rare-earth oxide", ev, (("eq", "countries", 1),),
+                         cited)
+    if len(top) > 1:
+        return Statement("mine-production-title", f"{ev['first']} mined the most rare-earth oxide in {year}, "
+                         f"{count(first_t)} tonnes each", ev, (("eq", "first_tied", len(top)),), cited)
+    nxt = groups[1]
+    second_t = int(nxt["production_t"].iloc[0])
+    ev.update({"second": listing(nxt["country"]), "second_t": second_t, "ratio": round(first_t / second_t, 1)})
+    who = (f"the second-largest producer ({ev['second']}, {count(second_t)} tonnes)" if len(nxt) == 1 else
+           f"the next-largest producers ({ev['second']}, {count(second_t)} tonnes each)")
+    against = f"{ev['ratio']:g} times {who}" if ev["ratio"] > 1 else f"more than {who}"
+    return Statement("mine-production-title", f"{ev['first']} mined the most rare-earth oxide in {year}, "
+                     f"{count(first_t)} tonnes: {against}", ev, (("gt", "first_t", "second_t"),), cited)
 
 
 def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -> pd.DataFrame:
@@ -89,9 +94,10 @@ def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -
     usgs = mining_share.iloc[-1]
     mine = re_.stage_share(same, "mining")
     ev2 = {"usgs_share": float(usgs["china_share_pct"]), "usgs_year": int(usgs["year"])}
-    text = (f"Two different measures of mining meet here. On USGS's figures for all rare earths, China mined "
-            f"{pct(usgs['china_share_pct'])} of the world's output in {int(usgs['year'])}.")
+    text = (f"On USGS's figures for all rare earths, China mined {pct(usgs['china_share_pct'])} of the world's "
+            f"output in {int(usgs['year'])}.")
     if mine is not None:
+        text = "Two different measures of mining meet here. " + text
         ev2.update({f"iea_{r['stage']}": float(r["china_share_pct"]) for r in found})
         scopes = sorted(set(table["scope"]))
         cover = "cover only the magnet rare earths" if scopes == [scope] else f"cover {listing(scopes)}"
@@ -113,8 +119,8 @@ def controls(book, said: Statements) -> pd.DataFrame:
                            f"to {day(book.cutoff)}.", {"announcements": 0}))
         said.add(Statement("controlled-elements-desc", "An empty chart: no controlled element is recorded yet.", {}))
         return table
-    first_day = table["announced_date"].min()
-    first = table[table["announced_date"] == first_day]
+    first = ctl.first_announcement(table)
+    first_day = first["announced_date"].iloc[0]
     later = table[(table["announced_date"] > first_day) & ~table["element"].isin(first["element"])]
     ev = {"first_date": first_day, "first_n": len(first), "added": len(later)}
     tail, rel = ((f"; later announcements added {plural(len(later), 'element')}", "gt") if len(later) else
@@ -135,15 +141,15 @@ def controls(book, said: Statements) -> pd.DataFrame:
 
 def overview(book, said: Statements) -> None:
     """The chapter's opening, written for its as-of date."""
-    table = book.table("rare_earth_controls")
-    if table.empty:
+    first = ctl.first_announcement(book.table("rare_earth_controls"))
+    if first.empty:
         text = (f"By {day(book.cutoff)}, China had put no rare earth under a 2025 export control; its dominance of "
                 "the supply chain is the background to what followed.")
     else:
-        first_day = table["announced_date"].min()
-        text = (f"On {day(first_day)} China put several of them under export licensing. How much of the supply "
-                "does China control? It depends on the stage of the chain, and on which rare earths, you measure.")
-    said.add(Statement("rare-earths-overview", text, {"controls": len(table)}))
+        text = (f"On {day(first['announced_date'].iloc[0])} China put {plural(len(first), 'rare earth')} under "
+                "export licensing. How much of the supply does China control? It depends on the stage of the chain, "
+                "and on which rare earths, you measure.")
+    said.add(Statement("rare-earths-overview", text, {"first_announcement_elements": len(first)}))
 
 
 def chapter(book) -> Chapter:

@@ -5,7 +5,8 @@ import pandas as pd
 
 from .. import events as ev_
 from .. import students as st
-from ..text import count, day, pct, spans
+from ..measures import tiers
+from ..text import count, day, listing, pct, spans
 from .core import Chapter, Statement, Statements, against_peak, compare
 
 
@@ -45,14 +46,13 @@ def trend(table: pd.DataFrame, said: Statements) -> None:
 def india_against_china(table: pd.DataFrame) -> tuple[tuple[str, str], dict, list]:
     """India against China on the years the data holds for both: a sentence for the text, a clause for the
     title, the evidence and the relations asserted."""
-    years = st.years_compared(table, "India", "China")
+    lead = st.lead(table, "India", "China")
+    years, ahead, cross = lead["years"], lead["ahead"], lead["overtook"]
     if not years:
         return ((" The data holds no year with counts for both India and China.",
                  "; the data holds no year with counts for both India and China"), {"years_compared": 0},
                 [("eq", "years_compared", 0)])
-    year = years[-1]
-    india, china = (int(st.count_in(table, p, year)) for p in ("India", "China"))
-    cross, ahead = st.overtake_year(table, "India", "China"), st.years_ahead(table, "India", "China")
+    year, india, china = years[-1], lead["leader_n"], lead["other_n"]
     led = spans(ahead, years)
     ev = {"compared_year": year, "india_then": india, "china_then": china, "overtake": cross or "none",
           "india_led": led or "never", "years_compared": len(years), "years_india_led": len(ahead)}
@@ -74,34 +74,30 @@ def india_against_china(table: pd.DataFrame) -> tuple[tuple[str, str], dict, lis
 
 
 def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
-    """The latest year's ranking of places of origin."""
+    """The latest year's ranking of places of origin (tied places named together)."""
     years = sorted(table[table["place_of_origin"] != st.ALL]["academic_year"].unique())
     full = [y for y in years if st.places_recorded(table, y) >= 10] or years
     year = full[-1]
     ranks = st.ranking(table, year)
-    a = ranks.iloc[0]
-    ev = {"year": year, "places": len(ranks), "first": a["place_of_origin"], "first_n": int(a["students"])}
+    groups = tiers(ranks, "students", 3)
+    names = [listing(g["place_of_origin"]) for g in groups]
+    sizes = [f"{count(g['students'].iloc[0])}{' each' if len(g) > 1 else ''}" for g in groups]
+    ev = {"year": year, "places": len(ranks), "distinct_counts": ranks["students"].nunique()}
+    for key, name, g in zip(("first", "second", "third"), names, groups):
+        ev.update({key: name, f"{key}_n": int(g["students"].iloc[0])})
+    asserts = [("gt", f"{a}_n", f"{b}_n") for a, b in zip(("first", "second"), ("second", "third")[:len(groups) - 1])]
     if len(ranks) == 1:
-        text, asserts = (f"In {year}, {a['place_of_origin']} is the only place of origin the data records, with "
-                         f"{count(a['students'])} students"), [("eq", "places", 1)]
+        text = f"In {year}, {names[0]} is the only place of origin the data records, with {sizes[0]} students"
+        asserts.append(("eq", "places", 1))
+    elif len(groups) == 1:
+        text = (f"In {year}, all {len(ranks)} places of origin the data records sent "
+                f"{count(groups[0]['students'].iloc[0])} students each to the US")
+        asserts.append(("eq", "distinct_counts", 1))
     else:
-        b = ranks.iloc[1]
-        ev.update({"second": b["place_of_origin"], "second_n": int(b["students"])})
-        if a["students"] == b["students"]:
-            text = (f"In {year}, {a['place_of_origin']} and {b['place_of_origin']} sent the most students to the US, "
-                    f"{count(a['students'])} each")
-            asserts = [("eq", "first_n", "second_n")]
-        else:
-            text = (f"In {year}, {a['place_of_origin']} sent the most students to the US ({count(a['students'])}), "
-                    f"then {b['place_of_origin']} ({count(b['students'])})")
-            asserts = [("gt", "first_n", "second_n")]
-        if len(ranks) > 2:
-            c = ranks.iloc[2]
-            ev.update({"third": c["place_of_origin"], "third_n": int(c["students"])})
-            word, rel = compare(b["students"], c["students"], "", "", " (level with second)")
-            text += f"; third came {c['place_of_origin']}, with {count(c['students'])}{word}"
-            asserts.append((rel, "second_n", "third_n"))
-    said.add(Statement("top-places-title", text, ev, tuple(asserts), tuple(ranks["source_id"].head(3))))
+        text = (f"In {year}, {names[0]} sent the most students to the US ({sizes[0]}), then {names[1]} ({sizes[1]})"
+                + (f"; next came {names[2]}, with {sizes[2]}" if len(groups) > 2 else ""))
+    cited = pd.concat(groups)["source_id"]
+    said.add(Statement("top-places-title", text, ev, tuple(asserts), tuple(dict.fromkeys(cited))))
     said.add(Statement("top-places-desc", f"Horizontal bars, one for each of the {len(ranks)} places of origin the "
                        f"data records for {year}, ordered by number of students.", {"places": len(ranks)}))
     return ranks, year

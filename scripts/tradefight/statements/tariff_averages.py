@@ -135,9 +135,15 @@ def quoted_total(book) -> Statement:
                          (("eq", "sum", "quoted"),), (q["source_id"],))
     word, rel = compare(total, quoted, "more than", "less than", "exactly")
     parts = " + ".join(f"{pct(v)} {tariffs.LAYER_NAMES[k]}" for k, v in layers.items() if v)
-    text = (f"{q['speaker']} said on {day(q['date'])}: “{q['quote']}” On the data, the US headline rate in force "
-            f"that day was {pct(head)} ({parts}), and the highest Section 301 duty then in force was {pct(top)}, on "
-            f"{'; '.join(s[0].lower() + s[1:] for s in scopes)}. Together they make {pct(total)}, "
-            f"{word if rel != 'eq' else 'exactly'} the {pct(q['value'])} quoted: a rate for a few goods, not for "
-            "Chinese goods in general.")
-    return Statement("tariffs-quoted-total", text, ev, ((rel, "sum", "quoted"),), (q["source_id"],))
+    said = f"{q['speaker']} said on {day(q['date'])}: “{q['quote']}” On the data, the US headline rate in force " \
+           f"that day was {pct(head)} ({parts})"
+    if top > 0 and scopes:
+        text = (f"{said}, and the highest Section 301 duty then in force was {pct(top)}, on "
+                f"{'; '.join(s[0].lower() + s[1:] for s in scopes)}. Together they make {pct(total)}, {word} the "
+                f"{pct(quoted)} quoted: a rate for a few goods, not for Chinese goods in general.")
+        asserts = ((rel, "sum", "quoted"), ("gt", "section_301", 0))
+    else:
+        text = (f"{said}, and no Section 301 duty was in force on top of it. That makes {pct(total)}, {word} the "
+                f"{pct(quoted)} quoted.")
+        asserts = ((rel, "sum", "quoted"), ("eq", "section_301", 0))
+    return Statement("tariffs-quoted-total", text, ev, asserts, (q["source_id"],))
