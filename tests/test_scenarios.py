@@ -100,3 +100,15 @@ def test_the_real_scenarios_are_complete_and_sourced():
         assert pd.notna(start) and pd.notna(end) and start <= end, name
         assert (chosen["valid_from"] <= chosen["valid_to"]).all(), name
         assert set(chosen["source_id"]) <= listed, name
+
+
+def test_listing_shows_what_was_known_on_the_date():
+    early = scenarios.listing(SCENARIOS, T("2025-04-01"))
+    assert early["scenario"].tolist() == ["us_only"]  # the others were not yet possible, so not yet known
+    later = scenarios.listing(SCENARIOS, T("2025-09-01"))
+    assert later["scenario"].tolist() == ["lapse", "us_only", "new_layer"]
+    rows = later.set_index("scenario")
+    assert rows.loc["new_layer", "possible_to"] == T("2025-06-30")  # closed: its end is known
+    assert pd.isna(rows.loc["lapse", "possible_to"])  # still open: no end shown
+    assert rows.loc["lapse", "possible_from"] == T("2025-05-14") and rows.loc["lapse", "what"] == "the pause lapses"
+    assert list(later.columns) == ["scenario", "what", "possible_from", "possible_to", "on_the_as_of_date"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import csvsafe
-from .markup import Html, render, table
+from .markup import SOURCE_FIELDS, Html, render, source_fields, table
 from .text import day, plural
 
 
@@ -21,14 +21,12 @@ def key_figures(cards: list[tuple[str, str]], said) -> Html:
     return Html(render("cards.html.j2", cards=items), f"{len(items)} key figures")
 
 
-def _source_cells(sources: pd.DataFrame) -> dict:
-    return {r["source_id"]: {k: ("" if pd.isna(v) else v) for k, v in r.items()} for r in sources.to_dict("records")}
 
 
 def event_list(events: pd.DataFrame, sources: pd.DataFrame, category: str | None = None) -> Html:
     """The events (of one category, if given) in date order, each with its source."""
     rows = events if category is None else events[events["category"] == category]
-    src = _source_cells(sources)
+    src = {r["source_id"]: source_fields(r) for r in sources.to_dict("records")}
     items = [{"date": day(r.date), "actor": r.actor, "category": r.category, "title": r.title,
               "description": r.description, "source": src.get(r.source_id)} for r in rows.sort_values("date").itertuples()]
     return Html(render("events.html.j2", events=items), f"{len(items)} events")
@@ -72,9 +70,8 @@ def sources_table(sources: pd.DataFrame, cutoff: pd.Timestamp | None = None) -> 
         if pd.isna(d):
             return ""
         return "after this book's date" if cutoff is not None and d > cutoff else f"{d:%Y-%m-%d}"
-    rows = [{"id": r.source_id, "publisher": r.publisher, "title": r.title, "url": r.url,
-             "primary": "" if pd.isna(getattr(r, "primary_url", pd.NA)) else r.primary_url,
-             "published": published(r.date_published)} for r in sources.itertuples()]
+    rows = [{**source_fields(r), "published": published(r["date_published"])}
+            for r in sources.reindex(columns=[*SOURCE_FIELDS, "date_published"]).to_dict("records")]
     return Html(render("sources.html.j2", rows=rows), f"{len(rows)} sources")
 
 

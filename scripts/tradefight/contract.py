@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import csvsafe, rules
+from . import csvsafe, data, rules
 from .rules import HAPPENED  # noqa: F401  (re-exported: the tests name it here)
 
 CONTRACT = "datapackage.json"
@@ -52,9 +51,16 @@ class Problem:
 
 
 def load_contract(data_dir: Path) -> dict:
-    """The folder's datapackage.json."""
-    with open(Path(data_dir) / CONTRACT, encoding="utf-8") as fh:
-        return json.load(fh)
+    """The folder's datapackage.json (read once per version of the file)."""
+    return data.contract(str(data_dir))
+
+
+def report(problems: list[Problem], limit: int = 50) -> str:
+    """The problems as indented lines, at most `limit` of them (and how many more there are)."""
+    lines = [f"  {p}" for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"  ... and {len(problems) - limit} more")
+    return "\n".join(lines)
 
 
 def _field(resource: dict, name: str | None) -> dict:
@@ -151,32 +157,43 @@ def _check_rows(data_dir: Path, contract: dict, tables: dict, only: set | None =
     return problems
 
 
-def validate(data_dir: str | Path, only: set | None = None) -> list[Problem]:
+def validate(data_dir: str | Path, only: set[str] | None = None) -> list[Problem]:
     """Every problem in the folder, in file order. An empty list means the data is good.
     `only` limits the row checks to those tables (and sources.csv, which they refer to): the build passes
     the files changed since the folder last passed, when the contract and sources.csv are unchanged."""
-    data_dir = Path(data_dir).resolve()
-    if not (data_dir / CONTRACT).is_file():
-        return [Problem(data_dir.name, None, None, f"no {CONTRACT} here; expected a data folder like data/")]
-    contract, tables, problems = load_contract(data_dir), {}, []
-    for resource in contract["resources"]:
-        if not SAFE_PATH.match(str(resource.get("path", ""))):
-            return [Problem(f"{data_dir.name}/{CONTRACT}", None, None, f"resource {resource.get('name')!r} has "
-                            f"path {_show(resource.get('path'))}; expected a file name in this folder, e.g. events.csv")]
-    for resource in contract["resources"]:
-        rows, found = read_table(data_dir, resource)
-        tables[resource["name"]], problems = rows, problems + found
-    if problems:  # row checks on a misshapen file only repeat the same fault many times
-        return problems
-    problems = _check_rows(data_dir, contract, tables, only)
-    return problems or rules.check(data_dir, contract, tables, Problem)
+    return check(data_dir, only)[0]
 
 
 def warnings(data_dir: str | Path) -> list[str]:
     """Text a spreadsheet would run as a formula: allowed in the data, neutralised in every download."""
-    data_dir, out = Path(data_dir).resolve(), []
-    for resource in load_contract(data_dir)["resources"]:
-        rows, _ = read_table(data_dir, resource)
+    return check(data_dir)[1]
+
+
+def check(data_dir: str | Path, only: set[str] | None = None) -> tuple[list[Problem], list[str]]:
+    """The problems (see `validate`) and the formula warnings (see `warnings`), each file read once."""
+    data_dir = Path(data_dir).resolve()
+    if not (data_dir / CONTRACT).is_file():
+        return [Problem(data_dir.name, None, None, f"no {CONTRACT} here; expected a data folder like data/")], []
+    contract, tables, problems = load_contract(data_dir), {}, []
+    for resource in contract["resources"]:
+        if not SAFE_PATH.match(str(resource.get("path", ""))):
+            return [Problem(f"{data_dir.name}/{CONTRACT}", None, None, f"resource {resource.get('name')!r} has "
+                            f"path {_show(resource.get('path'))}; expected a file name in this folder, e.g. "
+                            "events.csv")], []
+    for resource in contract["resources"]:
+        rows, found = read_table(data_dir, resource)
+        tables[resource["name"]], problems = rows, problems + found
+    notes = _formula_notes(data_dir, contract, tables)
+    if problems:  # row checks on a misshapen file only repeat the same fault many times
+        return problems, notes
+    problems = _check_rows(data_dir, contract, tables, only)
+    return problems or rules.check(data_dir, contract, tables, Problem), notes
+
+
+def _formula_notes(data_dir: Path, contract: dict, tables: dict) -> list[str]:
+    out = []
+    for resource in contract["resources"]:
+        rows = tables[resource["name"]]
         for line, row in enumerate(rows[1:], start=2):
             for col, cell in zip(rows[0], row):
                 if csvsafe.risky(cell):
@@ -189,16 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: print the problems (or a pass line); exit 1 on any problem."""
     args = sys.argv[1:] if argv is None else argv
     data_dir = Path(args[0] if args else "data")
-    problems = validate(data_dir)
+    problems, notes = check(data_dir)
     if problems:
-        print(f"Data check failed: {len(problems)} problem(s) in {data_dir}/", file=sys.stderr)
-        for p in problems[:50]:
-            print(f"  {p}", file=sys.stderr)
-        if len(problems) > 50:
-            print(f"  ... and {len(problems) - 50} more", file=sys.stderr)
+        print(f"Data check failed: {len(problems)} problem(s) in {data_dir}/\n{report(problems)}", file=sys.stderr)
         print("Nothing was built; the site already built is unchanged.", file=sys.stderr)
         return 1
-    for w in warnings(data_dir):
+    for w in notes:
         print(f"  note: {w}")
     print(f"Data check passed: {data_dir}/ matches {CONTRACT}")
     return 0

@@ -39,6 +39,14 @@ def link(url, text) -> Markup:
     return Markup("{}").format(text)
 
 
+SOURCE_FIELDS = ["source_id", "publisher", "title", "url", "primary_url"]  # what a source line or table shows
+
+
+def source_fields(row: dict) -> dict:
+    """A source row as the templates read it: every field, with blanks (NaN, None) as ""."""
+    return {k: ("" if v is None or (not isinstance(v, (list, dict)) and pd.isna(v)) else v) for k, v in row.items()}
+
+
 def href(source) -> str:
     """The address a source is linked by: its primary document where known, else the page read."""
     primary = source.get("primary_url") if isinstance(source, dict) else getattr(source, "primary_url", None)

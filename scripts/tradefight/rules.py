@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# Dates of things that happened (not scheduled ones, such as an effective date or an expiry).
-HAPPENED = {"events": ["date"], "tariff_actions": ["announced_date"], "tariff_averages": ["date"],
-            "sources": ["date_published"], "rare_earth_controls": ["announced_date"], "control_status": ["date"],
-            "editions": ["date_published"], "quotes": ["date"]}
-DATED_SOURCES = ("tariff_averages", "rare_earth_shares")  # figures placed in time by their source's date
+from .timecut import PUBLISHED, ROW_DATE
+
+# Dates of things that happened: each table's own date (timecut.ROW_DATE) and sources' publication dates. Not
+# scheduled ones, such as an effective date, an expiry or the day a scenario's window opens.
+HAPPENED = {**{name: [col] for name, col in ROW_DATE.items() if name != "scenarios"}, "sources": ["date_published"]}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -43,7 +43,7 @@ def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
                                        f"found {row[col]}, a date after the data's as-of date {compiled} (the "
                                        "latest date_accessed in sources.csv); expected a date on or before it"))
     dated = {r["source_id"] for r in sources if r.get("date_published")}
-    for name in DATED_SOURCES:
+    for name in PUBLISHED:
         reported = set()
         for line, row in enumerate(rows(tables.get(name)), start=2):
             sid = row.get("source_id")

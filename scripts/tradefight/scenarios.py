@@ -63,3 +63,17 @@ def totals(layers: pd.DataFrame) -> pd.DataFrame:
                                        names=["imposer", "case"])
     summed = layers.groupby(["imposer", "case"])["rate_pct"].sum().reindex(index, fill_value=0.0)
     return summed.reset_index()
+
+
+def listing(scenarios: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """The scenarios known on the cut-off, with their window and status: scenario, what, possible_from,
+    possible_to, on_the_as_of_date. A window still open on the cut-off has no known end yet."""
+    table = scenarios[scenarios["valid_from"] <= cutoff]
+    out = []
+    for name in names(table)[1:]:
+        chosen = rows(table, name)
+        start, end = window(chosen)
+        state = status(chosen, cutoff)
+        out.append({"scenario": name, "what": chosen["title"].iloc[0], "possible_from": start,
+                    "possible_to": end if state == "no longer possible" else pd.NaT, "on_the_as_of_date": state})
+    return pd.DataFrame(out, columns=["scenario", "what", "possible_from", "possible_to", "on_the_as_of_date"])

@@ -18,7 +18,7 @@ START = pd.Timestamp("2025-01-01")  # the 2025 episode; earlier actions are hist
 LAYER_NAMES = {
     "ieepa_fentanyl": "IEEPA 'fentanyl' duty",
     "ieepa_reciprocal": "IEEPA 'reciprocal' duty",
-    "section_301": "Section 301 duty",
+    "section_301": "Section 301 duty on all goods",
     "section_301_list3": "Section 301 duty (List 3 goods)",
     "section_232": "Section 232 duty",
     "countermeasure_all_goods": "Countermeasure on all US goods",
@@ -140,9 +140,10 @@ def section_301_rate(actions: pd.DataFrame, day: pd.Timestamp, listed: str = "Li
 
 
 def us_layer_stack(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
-    """US layers on a good on Section 301 List 3, after each all-goods change: date, layer, rate_pct."""
+    """US layers on a good on Section 301 List 3, after each all-goods change: date, layer, rate_pct. With no
+    all-goods change by the cut-off, one row: the List 3 duty on the cut-off."""
     layers = layer_rates(actions, "US", cutoff)
-    dates = layers["date"].drop_duplicates()
+    dates = layers["date"].drop_duplicates() if not layers.empty else pd.Series([pd.Timestamp(cutoff)])
     older = pd.DataFrame({"date": dates, "layer": "section_301_list3",
                           "rate_pct": [section_301_rate(actions, d) for d in dates]})
     stack = pd.concat([older, layers], ignore_index=True)

@@ -21,6 +21,8 @@ ROW_DATE = {"tariff_actions": "announced_date", "tariff_averages": "date", "rare
             "scenarios": "valid_from"}
 # Tables of official acts: a row enters on its own date.
 ACTS = {"tariff_actions", "events", "rare_earth_controls", "control_status", "quotes", "scenarios"}
+# Tables of published figures: a row enters when its source was published (sources.csv's date_published).
+PUBLISHED = ("tariff_averages", "rare_earth_shares")
 # Tables whose rows belong to a published edition (editions.csv): the column naming the edition.
 EDITION = {"rare_earth_production": "edition", "students_by_origin": "academic_year", "f1_visas": "fiscal_year"}
 

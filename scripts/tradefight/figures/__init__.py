@@ -6,6 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from ..markup import SOURCE_FIELDS, source_fields
+
 PCT = alt.Axis(format=".0f", title="Percent")
 DATE = alt.Axis(format="%b %Y", title=None, labelAngle=0)
 
@@ -13,12 +15,8 @@ DATE = alt.Axis(format="%b %Y", title=None, labelAngle=0)
 def sources_for(frame: pd.DataFrame, sources: pd.DataFrame) -> list[dict]:
     """The sources behind the rows shown, as the source line lists them (primary address first)."""
     used = sources[sources["source_id"].isin(frame["source_id"].dropna())] if "source_id" in frame else sources[:0]
-    out = []
-    for row in used.sort_values(["publisher", "source_id"]).itertuples():
-        primary = getattr(row, "primary_url", pd.NA)
-        out.append({"source_id": row.source_id, "publisher": row.publisher, "title": row.title,
-                    "url": row.url, "primary_url": "" if pd.isna(primary) else primary})
-    return out
+    used = used.sort_values(["publisher", "source_id"]).reindex(columns=SOURCE_FIELDS)
+    return [source_fields(row) for row in used.to_dict("records")]
 
 
 def computed_from(*files: str) -> list[dict]:

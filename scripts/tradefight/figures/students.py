@@ -5,6 +5,7 @@ import altair as alt
 import pandas as pd
 
 from .. import theme
+from ..students import CHINA_VISAS
 from ..figure import Figure
 from . import sources_for
 
@@ -68,7 +69,7 @@ def china_share(frame: pd.DataFrame, sources: pd.DataFrame, title, description) 
 
 def f1_visas(frame: pd.DataFrame, sources: pd.DataFrame, title, description) -> Figure:
     """Grouped bars of F-1 visas issued, by nationality and fiscal year."""
-    frame = frame.assign(origin=frame["nationality"].replace({"China - mainland": "China"}))
+    frame = frame.assign(origin=frame["nationality"].replace({CHINA_VISAS: "China"}))
     places = list(dict.fromkeys(frame["origin"]))
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("fiscal_year:O", title="US fiscal year", axis=YEARS), xOffset=alt.XOffset("origin:N", sort=places),

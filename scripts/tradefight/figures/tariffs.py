@@ -36,10 +36,9 @@ def ladder(path: pd.DataFrame, sources: pd.DataFrame, title, description, name: 
 
 def us_layers(stack: pd.DataFrame, sources: pd.DataFrame, title, description) -> Figure:
     """Stacked bars of the US layers on a Section 301 List 3 good."""
-    names = {**LAYER_NAMES, "section_301": "Section 301 duty on all goods"}
-    frame = stack.assign(layer_name=stack["layer"].map(names))
+    frame = stack.assign(layer_name=stack["layer"].map(LAYER_NAMES))
     layers = [k for k in theme.COLOURS["layer"] if k in set(frame["layer"])]
-    colours = alt.Scale(domain=[names[k] for k in layers], range=[theme.COLOURS["layer"][k] for k in layers])
+    colours = alt.Scale(domain=[LAYER_NAMES[k] for k in layers], range=[theme.COLOURS["layer"][k] for k in layers])
     chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("date:O", timeUnit="yearmonthdate", title="Change effective on",
                 axis=alt.Axis(format="%d %b %Y", labelAngle=-40)),

@@ -42,15 +42,10 @@ def chapter(book) -> Chapter:
     return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": scored})
 
 
-def book_statements(book) -> pd.DataFrame:
-    """Every statement the book makes, page by page, with its evidence (for the claims page)."""
-    from .. import data
-    from . import methods, overview, rare_earths, students, tariffs, timeline
+def book_statements(book, own: Chapter | None = None) -> pd.DataFrame:
+    """Every statement the book makes, page by page, with its evidence (for the claims page); `own` is this
+    page's chapter when the caller has it already."""
+    from .book import chapters
 
-    pages = [("Overview", overview), ("Timeline", timeline), ("Tariffs", tariffs), ("Rare earths", rare_earths),
-             ("Students and visas", students)]
-    frames = [module.chapter(book).said.frame(page) for page, module in pages]
-    frames.append(chapter(book).said.frame("Claims and data"))
-    names = [r["name"] for r in data.contract(str(book.data_dir))["resources"]]
-    frames.append(methods.chapter(book, names).said.frame("Methods and data"))
-    return pd.concat(frames, ignore_index=True)
+    pages = chapters(book, {"Claims and data": own} if own is not None else None)
+    return pd.concat([chapter.said.frame(title) for title, _, chapter in pages], ignore_index=True)

@@ -6,8 +6,9 @@ import pandas as pd
 from .. import tariffs
 from ..text import day, month, pct, points
 from .core import Statement, Statements, compare
+from .tariffs import WHO
 
-SUBJECT = {"US": "the US headline rate", "China": "China's headline rate"}
+SUBJECT = {side: rate for side, (_, rate) in WHO.items()}  # "the US headline rate", "China's headline rate"
 AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's average Chinese tariff on US goods"}
 
 
@@ -36,10 +37,9 @@ def gap_sentence(actions, averages, side: str, cutoff) -> tuple[str, dict, tuple
             tuple(asserts))
 
 
-def crs_sentence(averages: pd.DataFrame) -> tuple[str, dict, tuple]:
-    """CRS's approximate averages for the US, each set against PIIE's on the same day."""
+def crs_sentence(averages: pd.DataFrame, piie: pd.DataFrame) -> tuple[str, dict, tuple]:
+    """CRS's approximate averages for the US, each set against PIIE's series (`piie`) on the same day."""
     crs = averages[(averages["measure"] == "crs_average_tariff_rate") & (averages["imposer"] == "US")]
-    piie = tariffs.average_series(averages)
     piie = piie[piie["imposer"] == "US"]
     parts, ev, asserts = [], {}, []
     for i, row in enumerate(crs.sort_values("date").itertuples()):
@@ -57,21 +57,16 @@ def crs_sentence(averages: pd.DataFrame) -> tuple[str, dict, tuple]:
             "average US tariff on Chinese goods at " + "; and at ".join(parts) + ".", ev, tuple(asserts))
 
 
-def series_end(averages) -> pd.Timestamp | None:
-    """The last date of PIIE's series in the (cut) data."""
-    series = tariffs.average_series(averages)
-    return None if series.empty else series["date"].max()
-
-
 def add(said: Statements, book) -> dict:
     """Add the average statements to the chapter; return the tables their charts draw."""
     cutoff, actions, averages = book.cutoff, book.table("tariff_actions"), book.table("tariff_averages")
     us_words, us_ev, us_as = gap_sentence(actions, averages, "US", cutoff)
     cn_words, cn_ev, cn_as = gap_sentence(actions, averages, "China", cutoff)
     said.add(Statement("headline-vs-average-title", us_words[0].upper() + us_words[1:], us_ev, us_as))
-    end = series_end(averages)
+    series = tariffs.average_series(averages)
+    end = None if series.empty else series["date"].max()
     ends = f"PIIE's series in the data ends on {day(end)}." if end is not None else "The data holds no PIIE series."
-    crs_words, crs_ev, crs_as = crs_sentence(averages)
+    crs_words, crs_ev, crs_as = crs_sentence(averages, series)
     said.add(Statement("tariffs-average-text",
                        f"{us_words[0].upper() + us_words[1:]}. {cn_words[0].upper() + cn_words[1:]}. {ends}"
                        + (f" {crs_words}" if crs_words else ""),
@@ -86,7 +81,6 @@ def add(said: Statements, book) -> dict:
                         f"{day(cutoff)}.") + (f" {ends}" if end is not None and lines else ""),
                        {"series_end": end, "lines": len(lines)}))
     said.add(quoted_total(book))
-    series = tariffs.average_series(averages)
     said.add(since_2018_title(series, cutoff))
     start = series["date"].min()
     said.add(Statement("averages-since-2018-desc",
@@ -94,7 +88,7 @@ def add(said: Statements, book) -> dict:
                         f"Chinese tariff on US exports, each product weighted by its 2017 import value. {ends}"
                         if not series.empty else "An empty chart: the data holds no PIIE average on this date."),
                        {"series_end": end}))
-    return {"headline_vs_average": tariffs.headline_and_average(actions, averages, cutoff), "piie": series}
+    return {"headline_vs_average": drawn, "piie": series}
 
 
 def since_2018_title(series: pd.DataFrame, cutoff) -> Statement:

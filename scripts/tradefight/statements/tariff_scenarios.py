@@ -94,18 +94,3 @@ def aftermath(actions: pd.DataFrame, chosen: pd.DataFrame, end: pd.Timestamp) ->
     lead = "The step came about" if matches(actions, chosen, after) else "The data records what happened instead"
     return (f"{lead}: on {day(after)} the headline rates were {pct(rates['US'])} (US on China) and "
             f"{pct(rates['China'])} (China on the US).")
-
-
-def listing(book) -> pd.DataFrame:
-    """The scenarios known on the cut-off, with their window and status: name, title, from, to, status.
-    A window still open on the cut-off has no known end yet."""
-    table = book.table("scenarios")
-    table = table[table["valid_from"] <= book.cutoff]
-    rows = []
-    for name in scenarios.names(table)[1:]:
-        chosen = scenarios.rows(table, name)
-        start, end = scenarios.window(chosen)
-        state = scenarios.status(chosen, book.cutoff)
-        rows.append({"scenario": name, "what": chosen["title"].iloc[0], "possible_from": start,
-                     "possible_to": end if state == "no longer possible" else pd.NaT, "on_the_as_of_date": state})
-    return pd.DataFrame(rows, columns=["scenario", "what", "possible_from", "possible_to", "on_the_as_of_date"])

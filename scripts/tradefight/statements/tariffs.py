@@ -9,7 +9,6 @@ from .core import Chapter, Statement, Statements
 
 WHO = {"US": ("US tariffs on Chinese goods", "the US headline rate"),
        "China": ("China's tariffs on US goods", "China's headline rate")}
-AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's average Chinese tariff on US goods"}
 
 
 def side_path(actions: pd.DataFrame, side: str, cutoff: pd.Timestamp) -> dict:
@@ -89,8 +88,7 @@ def layers_title(stack: pd.DataFrame) -> Statement:
     totals = stack.groupby("date")["rate_pct"].sum()
     top_day = totals.idxmax()
     parts = stack[(stack["date"] == top_day) & (stack["rate_pct"] > 0)]
-    names = {**tariffs.LAYER_NAMES, "section_301_list3": "Section 301 (List 3)", "section_301": "Section 301 (all goods)"}
-    split = " + ".join(f"{pct(r.rate_pct)} {names[r.layer]}" for r in parts.itertuples())
+    split = " + ".join(f"{pct(r.rate_pct)} {tariffs.LAYER_NAMES[r.layer]}" for r in parts.itertuples())
     ev = {"total": float(totals.max()), "parts_sum": float(parts["rate_pct"].sum()), "date": top_day,
           "highest_total": float(totals.max())}
     lead = "At the highest, on" if len(totals) > 1 else "On"
@@ -98,10 +96,10 @@ def layers_title(stack: pd.DataFrame) -> Statement:
                      f"{pct(totals.max())}: {split or 'no additional duty'}", ev, (("eq", "total", "parts_sum"),))
 
 
-def layers_description(stack: pd.DataFrame, changed: bool) -> Statement:
+def layers_description(stack: pd.DataFrame) -> Statement:
     """The US layers' text description (one bar for the as-of date when no all-goods duty had changed)."""
     days = stack["date"].nunique()
-    if not changed:
+    if (stack["layer"] == "section_301_list3").all():
         return Statement("us-layers-desc", f"One bar, for {day(stack['date'].iloc[0])}: no US all-goods duty had "
                          "changed in 2025 by then, so only the Section 301 List 3 duty is shown.", {"dates": 0})
     return Statement("us-layers-desc", f"Stacked bars, one for each date on which a US all-goods duty changed "
@@ -121,12 +119,8 @@ def chapter(book) -> Chapter:
     said.add(ladder_description(actions, cutoff))
     said.add(ladder_text(actions, cutoff))
     stack = tariffs.us_layer_stack(actions, cutoff)
-    changed = not stack.empty
-    if not changed:
-        stack = pd.DataFrame({"date": [cutoff], "layer": ["section_301_list3"],
-                              "rate_pct": [tariffs.section_301_rate(actions, cutoff)]})
     said.add(layers_title(stack))
-    said.add(layers_description(stack, changed))
+    said.add(layers_description(stack))
     tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack}
     tables.update(tariff_averages.add(said, book))
     tables.update(tariff_scenarios.add(said, book))
@@ -157,16 +151,11 @@ def overview(actions, cutoff) -> Statement:
     return Statement("tariffs-overview", text, ev, tuple(asserts))
 
 
-def changes_count(actions, cutoff) -> int:
-    """Dated changes that moved a headline rate (both sides)."""
-    return sum(len(tariffs.headline(actions, side, cutoff)) for side in tariffs.SIDES)
+__all__ = ["chapter", "side_path", "scenario_listing"]
 
 
-__all__ = ["chapter", "side_path", "changes_count"]
+def scenario_listing(book) -> pd.DataFrame:
+    """Every scenario known on the cut-off, with its window and status (scenarios.listing on the book's table)."""
+    from .. import scenarios
 
-
-def scenario_listing(book):
-    """Every scenario in the data, with its window and its status on the cut-off."""
-    from .tariff_scenarios import listing
-
-    return listing(book)
+    return scenarios.listing(book.table("scenarios"), book.cutoff)

@@ -12,11 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from .. import contract, data
+from ..statements.book import PAGES, chapters
 from .layout import ROOT, BuildError
-
-PAGES = {"Overview": "book/index", "Timeline": "book/timeline", "Tariffs": "book/tariffs", "Rare earths":
-         "book/rare_earths", "Students and visas": "book/students", "Claims and data": "book/claims"}
-
 
 def row_changes(old_dir: Path, new_dir: Path) -> list[str]:
     """One line per added, removed or changed row (changed rows: one line per changed cell)."""
@@ -47,57 +44,39 @@ def _key(k) -> str:
     return ", ".join(map(str, k)) if isinstance(k, tuple) else str(k)
 
 
-def statements(data_dir: Path) -> pd.DataFrame:
-    """Every statement the book makes on this data, at its default as-of date."""
-    from ..statements.claims import book_statements
-
-    return book_statements(data.open_book(data_dir, ""))
-
-
-def chart_tables(data_dir: Path) -> dict[tuple[str, str], str]:
-    """(page, table) -> the table as CSV text, for every table a page's charts draw."""
-    from ..statements import claims, overview, rare_earths, students, tariffs, timeline
-
-    book = data.open_book(data_dir, "")
-    out = {}
-    for page, module in (("Overview", overview), ("Timeline", timeline), ("Tariffs", tariffs),
-                         ("Rare earths", rare_earths), ("Students and visas", students), ("Claims and data", claims)):
-        for name, table in module.chapter(book).tables.items():
-            if isinstance(table, pd.DataFrame):
-                out[(page, name)] = table.to_csv(index=False)
-    return out
+def book_on(data_dir: Path) -> tuple[pd.DataFrame, dict[tuple[str, str], str]]:
+    """The book made from one data folder, at its default as-of date: every statement (page, key, words,
+    ...), and (page, table) -> CSV text for every table a page's charts draw. Each chapter runs once."""
+    pages = chapters(data.open_book(data_dir, ""))
+    said = pd.concat([chapter.said.frame(title) for title, _, chapter in pages], ignore_index=True)
+    tables = {(title, name): table.to_csv(index=False) for title, _, chapter in pages
+              for name, table in chapter.tables.items() if isinstance(table, pd.DataFrame)}
+    return said, tables
 
 
-def chart_changes(old_dir: Path, new_dir: Path) -> list[tuple[str, str]]:
-    """(page, table) for every chart table whose rows differ."""
-    old, new = chart_tables(old_dir), chart_tables(new_dir)
-    return sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
-
-
-def statement_changes(old_dir: Path, new_dir: Path) -> list[tuple[str, str, str, str]]:
-    """(page, statement, old words, new words) for every statement whose words differ."""
-    old, new = statements(old_dir).set_index("key"), statements(new_dir).set_index("key")
-    out = []
+def changes(old_dir: Path, new_dir: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str]]]:
+    """(page, statement, old words, new words) for every statement whose words differ, and (page, table)
+    for every chart table whose rows differ."""
+    (old, old_tables), (new, new_tables) = book_on(old_dir), book_on(new_dir)
+    old, new = old.set_index("key"), new.set_index("key")
+    said = []
     for key in new.index.union(old.index):
         a = old["text"].get(key, "(not made)")
         b = new["text"].get(key, "(not made)")
         if a != b:
-            page = new["page"].get(key, old["page"].get(key, ""))
-            out.append((page, key, a, b))
-    return out
+            said.append((new["page"].get(key, old["page"].get(key, "")), key, a, b))
+    charts = sorted(k for k in old_tables.keys() | new_tables.keys() if old_tables.get(k) != new_tables.get(k))
+    return said, charts
 
 
 def main(new_dir: Path, old_dir: Path = ROOT / "data") -> int:
     """Print the report; exit 1 if the new folder does not pass the data check."""
     problems = contract.validate(new_dir)
     if problems:
-        print(f"The data in {new_dir}/ does not match its contract:", file=sys.stderr)
-        for p in problems[:50]:
-            print(f"  {p}", file=sys.stderr)
+        print(f"The data in {new_dir}/ does not match its contract:\n{contract.report(problems)}", file=sys.stderr)
         return 1
     rows = row_changes(old_dir, new_dir)
-    said = statement_changes(old_dir, new_dir)
-    charts = chart_changes(old_dir, new_dir)
+    said, charts = changes(old_dir, new_dir)
     print(f"Data: {len(rows)} change(s) from {old_dir.name}/ to {new_dir}/")
     for line in rows:
         print(f"  {line}")
@@ -107,7 +86,8 @@ def main(new_dir: Path, old_dir: Path = ROOT / "data") -> int:
     print(f"Chart data: {len(charts)} table(s) change")
     for page, name in charts:
         print(f"  {page} · {name}")
-    pages = sorted({PAGES.get(page, page) for page, *_ in said} | {PAGES.get(page, page) for page, _ in charts}
+    docs = {title: doc for title, doc, _ in PAGES}
+    pages = sorted({docs.get(page, page) for page, *_ in said} | {docs.get(page, page) for page, _ in charts}
                    | ({"book/methods"} if rows else set()))
     print("Pages that change: " + (", ".join(pages) if pages else "none"))
     return 0
