@@ -3,7 +3,7 @@
 #   make test      unit and data tests, nbval on every notebook, browser tests of the built site
 #   make baseline  re-run the committed notebooks on data/ after an intended change (then commit them)
 #   make diff DATA=dir   which figures, pages and statements a new data folder changes
-#   make pdf       one PDF of the whole book (_build/tradefight.pdf)
+#   make pdf       one PDF of the whole book (_build/html/tradefight.pdf, linked from the Overview)
 #   make bench     build times against stock Jupyter Book, page weights, and a profile
 #   make audit     Lighthouse, mobile and desktop, on every page
 #   make lock      recompile requirements.txt (pinned, with hashes) from requirements.in

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from tradefight.tools.browser import ARGS, CHROMIUM, draw_all_charts  # noqa: F401  (tests import it here)
 from tradefight.tools.serve import serve, site_pages
 
 from .helpers import DATA, ROOT, SITE, build, rewrite
 
-CHROMIUM = "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 PAGES = site_pages(ROOT)
 
@@ -85,18 +85,7 @@ def browser_type_launch_args(browser_type_launch_args):
         if IN_CI:
             pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
         pytest.skip(f"{CHROMIUM} is missing: run `make browser` (make test does)")
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                     "--disable-sync", "--no-first-run"]}
-
-
-def draw_all_charts(page) -> None:
-    """Charts draw as they scroll into view: scroll to each one, then wait until all are drawn."""
-    charts = page.locator(".tf-chart")
-    for i in range(charts.count()):
-        charts.nth(i).scroll_into_view_if_needed()
-    page.wait_for_function(
-        "[...document.querySelectorAll('.tf-chart')].every(e => e.classList.contains('tf-drawn'))", timeout=20000)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": ARGS}
 
 
 def offline(context, base: str) -> list:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import ast
 import csv
-import hashlib
 import subprocess
 import sys
 from pathlib import Path
 
 import pandas as pd
+
+from tradefight.tools import cache
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -51,12 +52,8 @@ def build(*args: str, build_dir: Path | None = None, env: dict | None = None) ->
 
 def tree_digest(folder: Path) -> str:
     """One digest of every file's name and bytes under a folder; the folder must hold files."""
-    files = sorted(p for p in Path(folder).rglob("*") if p.is_file())
-    assert files, f"{folder} holds no files: nothing to compare"
-    digest = hashlib.sha256()
-    for path in files:
-        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    assert any(p.is_file() for p in Path(folder).rglob("*")), f"{folder} holds no files: nothing to compare"
+    return cache.tree_hash(Path(folder))
 
 
 def glued(path: Path) -> dict:

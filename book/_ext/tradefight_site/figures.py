@@ -13,7 +13,6 @@ from pathlib import Path
 
 from . import cards, trim
 
-HERE = Path(__file__).parent
 FIGURE_MIME = "application/vnd.tradefight.figure+json"
 FILES_MIME = "application/vnd.tradefight.files+json"
 GLUE_PREFIX = "application/papermill.record/"
@@ -72,20 +71,27 @@ def svg(app, record: dict) -> bytes:
     """The chart as a standalone SVG with its own accessible name (exports do not carry one)."""
     import vl_convert as vlc
 
+    spec = fixed_width(record["vega"], STATIC_WIDTH)
+
     def make() -> bytes:
-        text = vlc.vega_to_svg(fixed_width(record["vega"], STATIC_WIDTH))
+        text = vlc.vega_to_svg(spec)
         label = cards.attr(f"{record['title']}. {record['description']}")
         return text.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1).encode()
-    return _cached(app, "svg", fixed_width(record["vega"], STATIC_WIDTH) | {"_title": record["title"]}, make)
+    return _cached(app, "svg", spec | {"_title": record["title"]}, make)
 
 
-def png(app, record: dict) -> bytes:
-    """The chart as a PNG, rasterised from its SVG at twice the size, for sharp screens."""
+def png(app, image: bytes) -> bytes:
+    """A chart's SVG as a PNG, rasterised at twice the size, for sharp screens."""
     import vl_convert as vlc
 
-    image = svg(app, record)
     return _cached(app, "png", {"svg": hashlib.sha256(image).hexdigest()},
                    lambda: vlc.svg_to_png(image.decode(), scale=2))
+
+
+def images(app, record: dict) -> tuple[bytes, bytes]:
+    """A chart's SVG and PNG."""
+    image = svg(app, record)
+    return image, png(app, image)
 
 
 def write_files(app, exception) -> None:
@@ -93,17 +99,17 @@ def write_files(app, exception) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    for static in (HERE / "static").iterdir():  # Sphinx 7.4 keeps stale static files on incremental builds
-        shutil.copyfile(static, out / "_static" / static.name)
     # A page whose notebook is unchanged since its files were last written here keeps them as they are.
     manifest = Path(app.doctreedir).parent / "tradefight-written.json"
     written = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
-    digests = {d: hashlib.sha256(p.read_bytes()).hexdigest() for d, p in notebooks(app).items()}
-    todo = {d: p for d, p in notebooks(app).items() if written.get(d) != digests[d]
+    pages_nb = notebooks(app)
+    digests = {d: hashlib.sha256(p.read_bytes()).hexdigest() for d, p in pages_nb.items()}
+    todo = {d: p for d, p in pages_nb.items() if written.get(d) != digests[d]
             or not (out / posixpath.dirname(d) / "notebooks" / p.name).is_file()}
     pages = {docname: records(nb_path) for docname, nb_path in todo.items()}
+    every = [r for figs, _ in pages.values() for r in figs]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:  # render the images side by side
-        list(pool.map(lambda r: png(app, r), [r for figs, _ in pages.values() for r in figs]))
+        drawn = dict(zip(map(id, every), pool.map(lambda r: images(app, r), every)))
     for docname, nb_path in todo.items():
         folder = out / posixpath.dirname(docname)
         figs, files = pages[docname]
@@ -112,8 +118,8 @@ def write_files(app, exception) -> None:
             base.parent.mkdir(parents=True, exist_ok=True)
             base.with_suffix(".csv").write_text(record["csv"], encoding="utf-8")
             base.with_suffix(".spec.js").write_text(cards.spec_script(record), encoding="utf-8")
-            base.with_suffix(".svg").write_bytes(svg(app, record))
-            base.with_suffix(".png").write_bytes(png(app, record))
+            base.with_suffix(".svg").write_bytes(drawn[id(record)][0])
+            base.with_suffix(".png").write_bytes(drawn[id(record)][1])
             base.with_suffix(".html").write_text(cards.chart_page(app, docname, record), encoding="utf-8")
         for rel, text in files.items():
             if Path(rel).is_absolute() or ".." in Path(rel).parts:  # a file stays beside its page
@@ -126,7 +132,7 @@ def write_files(app, exception) -> None:
         lead = figs[0] if figs else None
         title = app.env.titles[docname].astext()
         share.write_bytes(_cached(app, "png-share", {"figs": figs[:1], "title": title},
-                                  lambda: cards.share_png(lead, svg(app, lead) if lead else b"", title,
+                                  lambda: cards.share_png(lead, drawn[id(lead)][0] if lead else b"", title,
                                                           app.config.project)))
         nb_copy = folder / "notebooks" / nb_path.name
         nb_copy.parent.mkdir(parents=True, exist_ok=True)

@@ -19,14 +19,6 @@ ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"(\\
 CODEPOINT = re.compile(r'content:\s*"\\([0-9a-f]{4,5})"')
 
 
-def used_icons(html_files) -> set[str]:
-    """Icon classes (fa-...) named in the built pages."""
-    found = set()
-    for path in html_files:
-        found.update(re.findall(r"\bfa-[a-z0-9-]+", Path(path).read_text(encoding="utf-8", errors="ignore")))
-    return found
-
-
 def trim_css(css: str, icons: set[str]) -> str:
     """The stylesheet without the rules of icons no page uses."""
     def keep(match) -> str:
@@ -154,7 +146,8 @@ def trim_site(outdir: Path, cache: Path | None = None) -> None:
     theme_css, font = outdir / "_static" / css_rel, outdir / "_static" / font_rel
     if not theme_css.is_file():
         return
-    icons, words = used_icons(outdir.rglob("*.html")), site_words(outdir)
+    words = site_words(outdir)
+    icons = {w for w in words if w.startswith("fa-")}  # icon classes (fa-...) the pages name
     source_css, source_font = original(outdir, css_rel), original(outdir, font_rel)
     key = hashlib.sha256("\n".join(sorted(words | icons)).encode() + source_css.read_bytes()).hexdigest()[:24]
     kept_css, kept_font = (cache / f"{key}.css", cache / f"{key}.woff2") if cache else (None, None)

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from .layout import ROOT
+from .browser import ARGS, CHROMIUM
 from .serve import serve, site_pages
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -26,8 +27,7 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 METRICS = {"first-contentful-paint": 1800, "largest-contentful-paint": 2500, "cumulative-layout-shift": 0.1}
 TARGETS = {"mobile": {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100},
            "desktop": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}}
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = " ".join(["--headless=new", "--disable-gpu", *ARGS])
 
 
 def ensure_lighthouse() -> None:
@@ -43,7 +43,7 @@ def run_once(url: str, form: str, report: Path) -> tuple[list[int], dict[str, fl
     preset = [] if form == "mobile" else ["--preset=desktop"]
     subprocess.run([str(LIGHTHOUSE), url, *preset, "--output=json", f"--output-path={report}", "--quiet",
                     f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(CATEGORIES)],
-                   env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, capture_output=True)
+                   env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True, capture_output=True)
     result = json.loads(report.read_text())
     scores = [round(100 * (result["categories"][c]["score"] or 0)) for c in CATEGORIES]
     metrics = {m: result["audits"][m]["numericValue"] for m in METRICS}

@@ -11,6 +11,7 @@ page <= 450 KiB gzipped. Exits 1 if any is missed.
 """
 from __future__ import annotations
 
+import csv
 import re
 import shutil
 import subprocess
@@ -40,12 +41,13 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, str]:
 def edit_one_figure(data_dir: Path) -> None:
     """Add one to the latest count of students from India (a file four of the notebooks read)."""
     path = data_dir / "students_by_origin.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = max(n for n, line in enumerate(lines) if ",India," in line)
-    cells = lines[i].split(",")
-    cells[2] = str(int(cells[2]) + 1)
-    lines[i] = ",".join(cells)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    place, count = rows[0].index("place_of_origin"), rows[0].index("students")
+    last = max(n for n, row in enumerate(rows) if row[place] == "India")
+    rows[last][count] = str(int(rows[last][count]) + 1)
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
 
 
 def stock_jupyter_book(work: Path) -> float:

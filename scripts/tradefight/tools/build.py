@@ -47,12 +47,11 @@ def check_data(data_dir: Path, layout: Layout) -> None:
             return
         paths = {r["path"]: r["name"] for r in contract.load_contract(data_dir)["resources"]}
         only = {paths[n] for n, h in files.items() if n in paths and last["files"].get(n) != h}
-    problems = contract.validate(data_dir, only)
+    problems, notes = contract.check(data_dir, only)
     if problems:
-        raise BuildError(f"the data in {data_dir}/ does not match its contract:\n    "
-                         + "\n    ".join(map(str, problems[:50])))
-    for warning in contract.warnings(data_dir):
-        print(f"  note: {warning}", flush=True)
+        raise BuildError(f"the data in {data_dir}/ does not match its contract:\n{contract.report(problems)}")
+    for note in notes:
+        print(f"  note: {note}", flush=True)
     print(f"Data check passed: {data_dir}/", flush=True)
     cache.write_record(record, {"base": base, "files": files})
 
@@ -108,8 +107,6 @@ def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list
 
 def baseline(layout: Layout, jobs: int) -> None:
     """Re-run the committed notebooks in place on the default data (then commit them, for nbval)."""
-    problems = contract.validate(ROOT / "data")
-    if problems:
-        raise BuildError("the default data does not match its contract:\n    " + "\n    ".join(map(str, problems)))
     with publish.build_lock(layout):
+        check_data(ROOT / "data", layout)
         execute.baseline(layout, toc_notebooks(), jobs)

@@ -79,11 +79,8 @@ def lookup(layout: Layout, nb: Path, key: dict) -> Path | None:
     out, meta = entry(layout, nb, key)
     if not (meta.is_file() and out.is_file()):
         return None
-    try:
-        saved = json.loads(meta.read_text(encoding="utf-8"))
-    except ValueError:  # a record cut short by a killed build: treat as a miss
-        return None
-    if saved.get("key") != key or any(file_hash(Path(p)) != h for p, h in saved["reads"].items()):
+    saved = read_record(meta)  # a record cut short by a killed build reads as none: a miss
+    if saved.get("key") != key or any(file_hash(Path(p)) != h for p, h in saved.get("reads", {}).items()):
         return None
     os.utime(meta)  # most recently used
     return out
@@ -109,10 +106,7 @@ def store(layout: Layout, nb: Path, key: dict, executed: Path, reads: list[str])
     """Move a fresh execution into the cache with its record; the record is written last, atomically."""
     out, meta = entry(layout, nb, key)
     os.replace(executed, out)
-    tmp = meta.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps({"key": key, "reads": {p: file_hash(Path(p)) for p in reads}}, indent=1),
-                   encoding="utf-8")
-    os.replace(tmp, meta)
+    write_record(meta, {"key": key, "reads": {p: file_hash(Path(p)) for p in reads}})
     prune(layout, nb)
     return out
 

@@ -42,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     subs.add_parser("bench", help="time builds; page weights; profile")
     subs.add_parser("audit", help="Lighthouse on every page, mobile and desktop")
     pdf = subs.add_parser("pdf", help="one PDF of the built site")
-    pdf.add_argument("--out", default=str(ROOT / "_build" / "tradefight.pdf"))
+    pdf.add_argument("--out", help="also copy the PDF here")
     diff = subs.add_parser("diff", help="figures, pages and statements that differ from data/")
     diff.add_argument("--data", required=True)
     args = parser.parse_args(argv)
@@ -86,7 +86,7 @@ def _run(args) -> int:
     if args.command == "pdf":
         from . import pdf
 
-        return pdf.main(Path(args.out))
+        return pdf.main(Path(args.out) if args.out else None)
     from . import diff
 
     return diff.main(Path(args.data))

@@ -12,10 +12,10 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..data import READS_LOG  # the library logs each data file it reads here
 from . import cache, faults
 from .layout import ROOT, BuildError, Layout
 
-READS_LOG = "TRADEFIGHT_READS_LOG"  # the library logs each data file it reads here
 
 
 def clean_executed(nb) -> None:
@@ -161,43 +161,40 @@ def run(layout: Layout, per_nb: dict[Path, dict], jobs: int, pool: ProcessPoolEx
         return done
     own = pool is None
     pool = pool or start_pool(layout, jobs, len(todo))
-    failures = []
+    keys = {nb: key for nb, _, key in todo}
     try:
-        futures = {}
-        for nb, params, key in todo:
-            tmp_out = layout.cache / f"{nb.stem}.running.ipynb"
-            log = layout.cache / f"{nb.stem}.reads"
-            futures[pool.submit(run_one, str(nb), str(tmp_out), params, str(log))] = (nb, key, tmp_out, log)
-        for future in futures:
-            nb, key, tmp_out, log = futures[future]
-            name, seconds, error = future.result()
-            rel = nb.relative_to(ROOT)
-            if error:
-                print(f"  {rel}: FAILED after {seconds:.1f}s", flush=True)
-                failures.append(f"{rel}, {error}")
-                continue
-            reads = sorted(set(log.read_text(encoding="utf-8").split()))
-            cache.store(layout, nb, key, tmp_out, reads)
-            print(f"  {rel}: ran in {seconds:.1f}s", flush=True)
+        tasks = [(nb, layout.cache / f"{nb.stem}.running.ipynb", params, layout.cache / f"{nb.stem}.reads")
+                 for nb, params, _ in todo]
+        _run_tasks(pool, tasks, lambda nb, out, log: cache.store(
+            layout, nb, keys[nb], out, sorted(set(log.read_text(encoding="utf-8").split()))))
     finally:
         if own:
             pool.shutdown()
+    return done
+
+
+def _run_tasks(pool: ProcessPoolExecutor, tasks: list[tuple], on_done) -> None:
+    """Run each (notebook, output, parameters, reads log) task on the pool and call on_done(notebook, output,
+    log) for each that ran, printing a line each; then stop with every failure, if any."""
+    futures = [(nb, out, log, pool.submit(run_one, str(nb), str(out), params, str(log)))
+               for nb, out, params, log in tasks]
+    failures = []
+    for nb, out, log, future in futures:
+        _, seconds, error = future.result()
+        rel = nb.relative_to(ROOT)
+        if error:
+            print(f"  {rel}: FAILED after {seconds:.1f}s", flush=True)
+            failures.append(f"{rel}, {error}")
+            continue
+        on_done(nb, out, log)
+        print(f"  {rel}: ran in {seconds:.1f}s", flush=True)
     if failures:
         raise BuildError("a notebook failed:\n    " + "\n    ".join(failures))
-    return done
 
 
 def baseline(layout: Layout, notebooks: list[Path], jobs: int) -> None:
     """Re-run the committed notebooks in place on the default data and parameters (for nbval)."""
     layout.cache.mkdir(parents=True, exist_ok=True)
-    errors = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(run_one, str(nb), str(nb), {}, str(layout.cache / f"{nb.stem}.baseline.reads"))
-                   for nb in notebooks]
-        for future in futures:
-            name, seconds, error = future.result()
-            print(f"  book/{name}: {'FAILED: ' + error if error else f'ran in {seconds:.1f}s'}", flush=True)
-            if error:
-                errors.append(f"book/{name}, {error}")
-    if errors:
-        raise BuildError("a notebook failed:\n    " + "\n    ".join(errors))
+        _run_tasks(pool, [(nb, nb, {}, layout.cache / f"{nb.stem}.baseline.reads") for nb in notebooks],
+                   lambda nb, out, log: None)

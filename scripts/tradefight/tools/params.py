@@ -36,14 +36,12 @@ def check_scenario(name: str, data_dir: Path) -> None:
 
 def declared(notebooks: list[Path], record: Path | None = None) -> dict[Path, dict]:
     """Per notebook, its parameters cell as papermill reads it (kept in `record`, by notebook content)."""
-    import hashlib
-
-    from .cache import read_record, write_record
+    from .cache import file_hash, read_record, write_record
 
     saved = read_record(record) if record else {}
     out, fresh = {}, {}
     for nb in notebooks:
-        digest = hashlib.sha256(nb.read_bytes()).hexdigest()
+        digest = file_hash(nb)
         if digest not in saved:
             import papermill as pm
 

@@ -3,8 +3,8 @@
 Each page is opened offline, its charts drawn (vector SVG), and its article copied into one printable
 document: a cover with the title and as-of date, a table of contents with every chapter and figure, every
 chapter, and the sources with their addresses. The PDF is written into the published site
-(tradefight.pdf, linked from the Overview) and kept up to date with it: it is remade only when the site
-changed since the PDF was made.
+(tradefight.pdf, linked from the Overview). A build publishes a new site folder without one, so the PDF is
+remade exactly when the site changed.
 """
 from __future__ import annotations
 
@@ -14,13 +14,10 @@ import sys
 from pathlib import Path
 
 from ..markup import render
+from .browser import ARGS, CHROMIUM, draw_all_charts
 from .layout import ROOT
-from .publish import STAMP
 from .serve import serve, site_pages
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run"]
 PDF_NAME = "tradefight.pdf"
 # Copy a page's article without what only works on screen.
 EXTRACT = """() => {
@@ -42,31 +39,27 @@ def collect(page, url: str) -> list[dict]:
     for path in site_pages(ROOT):
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
-        charts = page.locator(".tf-chart")
-        for i in range(charts.count()):
-            charts.nth(i).scroll_into_view_if_needed()
-        page.wait_for_function("[...document.querySelectorAll('.tf-chart')].every(e => e.classList.contains('tf-drawn'))",
-                               timeout=30000)
+        draw_all_charts(page)
         chapters.append({**page.evaluate(EXTRACT), "path": path})
     return chapters
 
 
 def main(out: Path | None = None, site: Path | None = None, force: bool = False) -> int:
-    """Write the PDF into the site (and a copy to `out`); skip when it is already up to date."""
+    """Write the PDF into the site (and a copy to `out`, if given); skip when the site already has one.
+    Each build publishes a new site folder, without a PDF, so a PDF in the site is always of that site."""
     site = Path(site or ROOT / "_build" / "html")
-    target, stamp_path = site / PDF_NAME, site / (PDF_NAME + ".json")
-    stamp = (site / STAMP).read_text(encoding="utf-8") if (site / STAMP).is_file() else ""
-    if not force and target.is_file() and stamp_path.is_file() and stamp_path.read_text(encoding="utf-8") == stamp:
+    target = site / PDF_NAME
+    if not force and target.is_file():
         print(f"PDF is up to date: {os.path.relpath(target)}")
         return 0
     from .layout import Layout
     from .publish import build_lock
 
     with build_lock(Layout(site.parent)):  # no build may swap the site while it is printed
-        return _print(site, target, stamp_path, stamp, out)
+        return _print(site, target, out)
 
 
-def _print(site: Path, target: Path, stamp_path: Path, stamp: str, out: Path | None) -> int:
+def _print(site: Path, target: Path, out: Path | None) -> int:
     from playwright.sync_api import sync_playwright
 
     url, server = serve(site)
@@ -90,7 +83,6 @@ def _print(site: Path, target: Path, stamp_path: Path, stamp: str, out: Path | N
     finally:
         server.shutdown()
     os.replace(tmp, target)
-    stamp_path.write_text(stamp, encoding="utf-8")
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         Path(out).write_bytes(target.read_bytes())

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from . import faults
+from .cache import read_record
 from .layout import Layout
 
 STAMP = ".tradefight-build.json"  # in the site: the inputs it was built from
@@ -46,11 +47,7 @@ def build_lock(layout: Layout):
 
 def current_stamp(layout: Layout) -> dict | None:
     """The stamp of the published site, or None."""
-    path = layout.site / STAMP
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    return read_record(layout.site / STAMP) or None
 
 
 def recover(layout: Layout) -> None:

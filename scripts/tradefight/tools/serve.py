@@ -8,6 +8,8 @@ import io
 import threading
 from pathlib import Path
 
+from .layout import toc_notebooks
+
 SUBPATH = "/tradefight/"  # GitHub Pages serves a project site from /<repo>/
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".txt", ".xml", ".csv", ".ipynb")
 
@@ -63,8 +65,5 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 
 def site_pages(root: Path) -> list[str]:
-    """Every chapter page, in _toc.yml order, as paths inside the site."""
-    import yaml
-
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    return [f"{toc['root']}.html"] + [f"{c['file']}.html" for c in toc["chapters"]]
+    """Every chapter page, in _toc.yml order (parts and sections included), as paths inside the site."""
+    return [nb.relative_to(root).with_suffix(".html").as_posix() for nb in toc_notebooks(root)]
