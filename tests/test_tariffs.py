@@ -144,6 +144,12 @@ def test_us_layer_stack_puts_list_3_under_the_all_goods_layers():
     assert stack["date"].is_monotonic_increasing and stack["date"].nunique() == 4
 
 
+def test_us_layer_stack_before_any_all_goods_change_is_one_dated_bar():
+    stack = tariffs.us_layer_stack(pd.concat([LISTS, LADDER]), T("2025-01-31"))
+    assert stack.to_dict("records") == [{"date": T("2025-01-31"), "layer": "section_301_list3", "rate_pct": 25}]
+    assert str(stack["date"].dtype).startswith("datetime64")  # a date the chart can encode, not an object
+
+
 AVERAGES = average_table([
     ["2018-01-01", "US", "average_tariff", 3.1, "piie"],
     ["2025-01-01", "US", "average_tariff", 3.0, "piie"],

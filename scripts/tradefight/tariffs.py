@@ -146,7 +146,7 @@ def us_layer_stack(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     dates = layers["date"].drop_duplicates() if not layers.empty else pd.Series([pd.Timestamp(cutoff)])
     older = pd.DataFrame({"date": dates, "layer": "section_301_list3",
                           "rate_pct": [section_301_rate(actions, d) for d in dates]})
-    stack = pd.concat([older, layers], ignore_index=True)
+    stack = pd.concat([older, layers], ignore_index=True) if not layers.empty else older
     return stack.sort_values(["date", "layer"]).reset_index(drop=True)
 
 
