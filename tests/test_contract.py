@@ -11,7 +11,7 @@ import pytest
 
 from tradefight import contract, data
 
-from .helpers import DATA, ROOT, rewrite, set_cell
+from .helpers import DATA, ROOT, line_of, rewrite, set_cell
 
 
 def only(problems):
@@ -117,6 +117,21 @@ def test_effective_before_announced(data_copy):
     p = only(contract.validate(data_copy))
     assert (p.file, p.line, p.column) == ("data/tariff_actions.csv", 2, "effective_date")
     assert "2000-01-01" in p.message and "announced_date" in p.message
+
+
+def test_replaces_must_name_an_earlier_row_of_the_same_side(data_copy):
+    path = data_copy / "tariff_actions.csv"
+    line = line_of(path, "cn-2025-11-10-farm-end,")
+    set_cell(path, line, "replaces", "cn-2025-03-10-farm-15 us-2018-07-06-301-list1")
+    p = only(contract.validate(data_copy))
+    assert (p.file, p.line, p.column) == ("data/tariff_actions.csv", line, "replaces")
+    assert "'us-2018-07-06-301-list1'" in p.message and "same side" in p.message
+    set_cell(path, line, "replaces", "no-such-row")
+    assert "'no-such-row'" in only(contract.validate(data_copy)).message
+    later = line_of(path, "us-2018-07-06-301-list1,")
+    set_cell(path, line, "replaces", "")
+    set_cell(path, later, "replaces", "us-2019-05-10-301-list3-increase")  # a later row cannot be replaced
+    assert only(contract.validate(data_copy)).line == later
 
 
 def test_a_missing_required_value(data_copy):

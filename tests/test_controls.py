@@ -50,7 +50,14 @@ def test_an_announcement_with_no_status_yet_says_so():
     assert set(table["status_on_date"]) == {"status not recorded"}
 
 
-def test_status_summary_one_clause_per_announcement():
-    table = controls.elements_with_status(two_announcements(), status_table(), T("2025-11-07"))
-    assert controls.status_summary(table) == ("No. 18 (7 elements): in force from 4 April 2025 and No. 57 "
-                                              "(1 element): suspended from 7 November 2025 until 10 November 2026")
+def test_status_sentence_groups_announcements_by_status_and_end_date():
+    assert controls.status_sentence(status_table(), T("2025-11-07")) == (
+        "No. 18 was in force; No. 57 was suspended until 10 November 2026")
+    assert controls.status_sentence(status_table(), T("2025-10-20")) == (
+        "No. 18 was in force; No. 57 was announced, not yet in force, due to take effect on 8 November 2025")
+    both = pd.concat([status_table(), pd.DataFrame({"announcement": ["No. 61"], "date": [T("2025-11-07")],
+                                                    "status": ["suspended"], "until": [T("2026-11-10")]})])
+    assert controls.status_sentence(both, T("2025-12-01")).endswith("No. 57 and No. 61 were suspended until "
+                                                                   "10 November 2026")
+    assert controls.status_sentence(status_table(), T("2026-12-01")) == "No. 18 was in force; No. 57 was suspended"
+    assert controls.status_sentence(status_table(), T("2025-04-03")) == ""

@@ -13,10 +13,13 @@ import pytest
 from tradefight import data, scenarios, timecut
 from tradefight import tariffs as tariff_paths
 from tradefight.statements import claims as claims_st
-from tradefight.statements import methods, overview, rare_earths, students, tariff_averages, tariffs, timeline
+from tradefight.statements import methods, overview, rare_earths, student_context, students, tariff_averages
+from tradefight.statements import tariffs, tariffs_now, timeline
 from tradefight.statements.core import StatementError
 
 from .helpers import DATA, LADDER, T, actions, production_table, student_table
+
+NO_NOTES = pd.DataFrame(columns=["dataset", "year_from", "year_to", "label", "note", "source_id"])
 
 CHAPTERS = [overview, timeline, tariffs, rare_earths, students, claims_st]
 LAST = data.latest_date(DATA)
@@ -140,12 +143,25 @@ def test_a_rising_mining_share_reads_up():
     rows = [[2025, 2023, "China", 100, "a"], [2025, 2023, "World total", 400, "a"], [2025, 2023, "Burma", 50, "a"],
             [2025, 2024, "China", 300, "a"], [2025, 2024, "World total", 400, "a"], [2025, 2024, "Burma", 50, "a"]]
     said = rare_earths.Statements()
-    rare_earths.mining(production_table(rows), said)
-    assert "up from 25% in 2023" in said["china-mining-share-title"].text
+    rare_earths.mining(production_table(rows), NO_NOTES, said)
+    assert "was about 75% in 2024, up from about 25% in 2023" in said["china-mining-share-title"].text
     rows = [r[:3] + [{100: 300, 300: 100}.get(r[3], r[3])] + r[4:] for r in rows]
     said = rare_earths.Statements()
-    rare_earths.mining(production_table(rows), said)
-    assert "down from 75% in 2023" in said["china-mining-share-title"].text
+    rare_earths.mining(production_table(rows), NO_NOTES, said)
+    assert "down from about 75% in 2023" in said["china-mining-share-title"].text
+
+
+def test_a_quota_note_is_named_only_for_the_years_it_covers():
+    rows = [[2025, 2023, "China", 100, "a"], [2025, 2023, "World total", 400, "a"],
+            [2025, 2024, "China", 300, "a"], [2025, 2024, "World total", 400, "a"]]
+    notes = pd.DataFrame([["rare_earth_production", 2024, 2024, "a quota", "China's figure is a quota.", "q"]],
+                         columns=NO_NOTES.columns)
+    said = rare_earths.Statements()
+    rare_earths.mining(production_table(rows), notes, said)
+    assert "China's figure is a quota." in said["re-mining-text"].text and "q" in said["re-mining-text"].sources
+    said = rare_earths.Statements()
+    rare_earths.mining(production_table(rows[:2]), notes, said)
+    assert "quota" not in said["re-mining-text"].text
 
 
 def test_students_words_follow_who_leads():
@@ -324,3 +340,50 @@ def test_a_statement_whose_words_the_evidence_does_not_bear_out_stops():
     broken = type(st)(st.key, st.text, {**st.evidence, "us_now": 500.0}, st.asserts)
     with pytest.raises(StatementError, match="tariff-ladder-title"):
         broken.check()
+
+
+def test_a_caveat_is_named_where_a_visa_or_share_title_compares_its_year():
+    notes = pd.DataFrame([["f1_visas", 2015, 2015, "five-year visas", "Longer visas.", "v"],
+                          ["students_by_origin", 2020, 2020, "online students counted", "Online.", "o"]],
+                         columns=NO_NOTES.columns)
+    visas = pd.DataFrame([[2014, "China - mainland", 100, "s"], [2015, "China - mainland", 300, "s"],
+                          [2024, "China - mainland", 80, "s"]], columns=["fiscal_year", "nationality", "issued", "source_id"])
+    said = students.Statements()
+    students.visas(visas, notes, said)
+    assert said["f1-visas-title"].text.endswith("peaked at 300 in FY2015 (five-year visas); in FY2024 they were 80")
+    assert "Longer visas. So FY2015 and FY2024 are not like for like." in said["f1-visas-text"].text
+    said = students.Statements()
+    students.visas(visas[visas["fiscal_year"] != 2015], notes[:0], said)
+    assert "(" not in said["f1-visas-title"].text and "like for like" not in said["f1-visas-text"].text
+    table = student_table([["2020/21", "China", 300], ["2020/21", "All places of origin", 900],
+                           ["2024/25", "China", 200], ["2024/25", "All places of origin", 1000]])
+    said = students.Statements()
+    students.share(table, notes, said)
+    assert "(2020/21, online students counted) to 20% (2024/25)" in said["china-share-students-title"].text
+
+
+def test_the_timing_and_the_remark_follow_the_dates_and_the_counts():
+    book = data.open_book(DATA, "")
+    said = students.Statements()
+    student_context.timing(book, said)
+    text = said["students-timing-text"].text
+    assert "Both began before the first visa measure of 2025, on 28 May 2025" in text and "17%" in text
+    said = students.Statements()
+    student_context.remark(book, said)
+    assert "600,000 students" in said["students-remark-text"].text
+    assert "2.3 times the 265,919" in said["students-remark-text"].text
+    early = data.open_book(DATA, "2025-06-09")
+    said = students.Statements()
+    student_context.timing(early, said)
+    student_context.remark(early, said)
+    assert "Snapshot" not in said["students-timing-text"].text and said["students-remark-text"].text == ""
+
+
+def test_the_rates_in_force_name_their_layers_and_what_ended():
+    book = data.open_book(DATA, "2026-03-01")
+    text = tariffs_now.now_text(book).text
+    assert "10%, was made of one layer: the other all-goods surcharge of 10%, from 24 February 2026" in text
+    assert "the IEEPA 'fentanyl' duty and IEEPA 'reciprocal' duty on 24 February 2026" in text
+    assert "from 7.5% to 100% by product" in text and "the data records no later change" in text
+    earlier = tariffs_now.now_text(data.open_book(DATA, "2025-06-09")).text
+    assert "30%, was made of 2 layers" in earlier and "Ended by then" not in earlier.split("China's")[0]

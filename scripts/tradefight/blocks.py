@@ -52,6 +52,12 @@ def scenario_list(frame: pd.DataFrame) -> Html:
                 plural(len(frame), "scenario"))
 
 
+def layers_now(frame: pd.DataFrame, cutoff: pd.Timestamp) -> Html:
+    """Each side's all-goods layers of 2025 onward on the as-of date, with legal basis and goods covered."""
+    return Html(table(frame, f"All-goods tariff layers of 2025 onward, as they stood on {day(cutoff)}"),
+                plural(len(frame), "layer"))
+
+
 def dictionary(package: dict) -> Html:
     """The data dictionary: every file's fields, types and meanings."""
     parts = []

@@ -7,9 +7,10 @@ Accepted and normalised (as `data.load` reads them): a byte-order mark, Windows 
 around a cell. Refused: a file that is missing, empty, larger than MAX_BYTES or not UTF-8; a missing,
 extra or misspelt column; a value of the wrong type (a date not written YYYY-MM-DD, a number with a
 thousands separator), out of range (a negative count, a share above 100) or not allowed; a duplicated
-row; a source_id that sources.csv does not list; an effective date before its announcement; a date
-on which something happened that is later than the data's own as-of date (the day it was last
-compiled: the latest date_accessed in sources.csv). Frictionless does the row checks.
+row; a source_id that sources.csv does not list; an effective date before its announcement; a
+`replaces` id that is not an earlier row of the same side; a date on which something happened that is
+later than the data's own as-of date (the day it was last compiled: the latest date_accessed in
+sources.csv). Frictionless does the row checks.
 """
 from __future__ import annotations
 

@@ -39,9 +39,16 @@ def elements_with_status(controls: pd.DataFrame, status: pd.DataFrame, cutoff: p
     return table.reset_index(drop=True)
 
 
-def status_summary(table: pd.DataFrame) -> str:
-    """One clause per announcement: "No. 18 of 2025 (7 elements): in force from 4 April 2025"."""
+def status_sentence(status: pd.DataFrame, cutoff: pd.Timestamp) -> str:
+    """Every announcement's status on the cut-off, grouped: "No. 18 ... was in force; Nos. ... were suspended
+    until 10 November 2026" ("" if none is recorded)."""
+    now = status_on(status, cutoff)
     parts = []
-    for (announcement, words), rows in table.groupby(["announcement", "status_on_date"], sort=False):
-        parts.append(f"{announcement} ({len(rows)} element{'s' if len(rows) != 1 else ''}): {words}")
-    return listing(parts)
+    for (state, until), rows in now.groupby(["status", now["until"].where(now["until"] >= cutoff)], sort=False,
+                                             dropna=False):
+        names = sorted(rows["announcement"], key=lambda a: rows.loc[rows["announcement"] == a, "date"].iloc[0])
+        verb = "was" if len(names) == 1 else "were"
+        tail = "" if pd.isna(until) else (f", due to take effect on {day(until)}" if state == "announced" else
+                                          f" until {day(until)}")
+        parts.append(f"{listing(names)} {verb} {STATUS_WORDS.get(state, state)}{tail}")
+    return "; ".join(parts)

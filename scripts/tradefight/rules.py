@@ -33,6 +33,7 @@ def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
             out.append(problem(f"{data_dir.name}/{paths['tariff_actions']}", line, "effective_date",
                                f"found {row['effective_date']}, expected on or after announced_date "
                                f"{row['announced_date']}"))
+    out += _replaces(rows(tables.get("tariff_actions")), f"{data_dir.name}/{paths['tariff_actions']}", problem)
     sources = rows(tables.get("sources"))
     compiled = max((r["date_accessed"] for r in sources if r.get("date_accessed")), default="")
     for name, columns in HAPPENED.items():
@@ -52,4 +53,17 @@ def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
                 out.append(problem(f"{data_dir.name}/{paths[name]}", line, "source_id",
                                    f"source {sid!r} has no date_published in sources.csv; expected one: the book "
                                    "places this figure in time by its source's date"))
+    return out
+
+
+def _replaces(actions: list[dict], where: str, problem) -> list:
+    """Each id in `replaces` names another row of the same side that took effect earlier."""
+    out, known = [], {r.get("action_id"): r for r in actions}
+    for line, row in enumerate(actions, start=2):
+        for old in (row.get("replaces") or "").split():
+            earlier = known.get(old)
+            if earlier is None or earlier.get("imposer") != row.get("imposer") or \
+                    (earlier.get("effective_date") or "") >= (row.get("effective_date") or ""):
+                out.append(problem(where, line, "replaces", f"found {old!r}, expected the action_id of an earlier "
+                                   "row of the same side (effective before this one)"))
     return out

@@ -3,9 +3,9 @@ of later dates.
 
 - Official acts (tariff actions, events, export controls and their status, quotes, scenarios) enter on
   their own date: the government made them public then, whenever the copy we read came out.
-- Published figures (averages, shares) enter when their source was published; a source is taken to
-  come out no earlier than the latest date its title names, and an undated one no earlier than the latest
-  row citing it (a document cannot predate what it records).
+- Published figures (averages, shares) and notes on a series enter when their source was published; a
+  source is taken to come out no earlier than the latest date its title names, and an undated one no
+  earlier than the latest row citing it (a document cannot predate what it records).
 - Figures from an edition (USGS, Open Doors, State Department) enter on the edition's release date
   (editions.csv).
 """
@@ -22,7 +22,7 @@ ROW_DATE = {"tariff_actions": "announced_date", "tariff_averages": "date", "rare
 # Tables of official acts: a row enters on its own date.
 ACTS = {"tariff_actions", "events", "rare_earth_controls", "control_status", "quotes", "scenarios"}
 # Tables of published figures: a row enters when its source was published (sources.csv's date_published).
-PUBLISHED = ("tariff_averages", "rare_earth_shares")
+PUBLISHED = ("tariff_averages", "rare_earth_shares", "series_notes")
 # Tables whose rows belong to a published edition (editions.csv): the column naming the edition.
 EDITION = {"rare_earth_production": "edition", "students_by_origin": "academic_year", "f1_visas": "fiscal_year"}
 

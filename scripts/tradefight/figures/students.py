@@ -78,7 +78,7 @@ def f1_visas(frame: pd.DataFrame, sources: pd.DataFrame, title, description) -> 
         tooltip=["nationality:N", "fiscal_year:O", alt.Tooltip("issued:Q", format=",")])
     return Figure(chart, frame, name="f1-visas", title=title, description=description,
                   measure="F-1 student visas issued in each US fiscal year (State Department). Issuances, not "
-                          "students: a visa can cover several years, and counting rules changed in FY2019.",
+                          "students: a visa can cover several years.",
                   sources=sources_for(frame, sources),
                   columns={"fiscal_year": "fiscal_year", "nationality": "nationality", "issued": "issued",
                            "source_id": "source_id"})

@@ -16,6 +16,7 @@ def chapter(book) -> Chapter:
     checks = claims.check_all(tables, book.cutoff)
     verdicts = claims.table(checks)
     said = Statements()
+    said.add(report(book.cutoff))
     if not checks:
         said.add(Statement("claims-summary", f"The news report these claims come from was published after this "
                            f"book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
@@ -40,6 +41,18 @@ def chapter(book) -> Chapter:
     said.add(Statement("claims-desc", "Horizontal bars, one per numeric claim, with a dashed line at 100 percent, "
                        "where the data bears the claim out.", {}))
     return Chapter(said, {"checks": checks, "verdicts": verdicts, "scored": scored})
+
+
+def report(cutoff: pd.Timestamp) -> Statement:
+    """Which report the page checks, and why it is cited by its date and words only (it names no later date)."""
+    published = cutoff >= claims.ARTICLE_DATE
+    text = (f"This book started from a news report on US–China trade, published on {day(claims.ARTICLE_DATE)}, the "
+            "first day of the London talks. Its text reached this project without its publisher's name, and the "
+            "original could not be found (the data notes say where it was searched for), so it is cited by its "
+            "date and its own words." if published else
+            "This page checks the figures of a news report on US–China trade, published after this book's as-of "
+            "date.")
+    return Statement("claims-report", text, {"report_published_by_then": published})
 
 
 def book_statements(book, own: Chapter | None = None) -> pd.DataFrame:

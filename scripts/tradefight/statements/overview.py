@@ -8,11 +8,14 @@ from .. import tariffs
 from ..text import count, day, pct, times
 from .core import Chapter, Statement, Statements
 from .tariffs import ladder_description, ladder_title, side_path
+from .rare_earths import about
+from .tariffs_now import layers_on, made_of
 
 
 def cards(book, said: Statements) -> list[tuple[str, str]]:
     """(value, statement key) for each key-figure card, labels computed for the date."""
     actions, cutoff, out = book.table("tariff_actions"), book.cutoff, []
+    layers = layers_on(actions, cutoff)
     for side, who in (("US", "US headline tariff on Chinese goods"), ("China", "Chinese headline tariff on US goods")):
         p, k = side_path(actions, side, cutoff), side.lower()
         if p["peak"]:
@@ -26,12 +29,14 @@ def cards(book, said: Statements) -> list[tuple[str, str]]:
                                (("lt", "cut", "peak"),)))
             out.append((pct(p["cut"]), key))
         key = f"card-{k}-now"
-        said.add(Statement(key, f"{who[0].upper() + who[1:]} on {day(cutoff)}", {"now": p["now"]}))
+        parts = made_of(layers, side)
+        said.add(Statement(key, f"{who[0].upper() + who[1:]} on {day(cutoff)}" + (f": {parts}" if parts else ""),
+                           {"now": p["now"]}))
         out.append((pct(p["now"]), key))
     shares = re_.china_share_by_year(book.table("rare_earth_production")).iloc[-1]
     said.add(Statement("card-mining", f"China's share of world mine production of all rare earths, "
                        f"{int(shares['year'])} (USGS)", {"share": float(shares["china_share_pct"])}))
-    out.append((pct(shares["china_share_pct"]), "card-mining"))
+    out.append((about(shares["china_share_pct"]), "card-mining"))
     stages = re_.stage_table(book.table("rare_earth_shares"))
     refining = re_.stage_share(stages, "refining", "magnet rare earths")
     if refining is not None:

@@ -6,11 +6,17 @@ import pandas as pd
 from .. import controls as ctl
 from .. import rare_earths as re_
 from ..measures import tiers
+from ..caveats import rows_for
 from ..text import count, day, listing, pct, plural
 from .core import Chapter, Statement, Statements, compare
 
 
-def mining(production: pd.DataFrame, said: Statements) -> dict:
+def about(share: float) -> str:
+    """A mining share to the nearest percent: USGS rounds the world total it is divided by."""
+    return f"about {pct(share, 0)}"
+
+
+def mining(production: pd.DataFrame, notes: pd.DataFrame, said: Statements) -> dict:
     """Statements on mine production and China's mining share; returns the tables drawn."""
     latest = re_.latest_edition(production)
     shares = re_.china_share_by_year(production)
@@ -27,17 +33,21 @@ def mining(production: pd.DataFrame, said: Statements) -> dict:
     if len(shares) == 1:  # one year: nothing to compare it with
         trend, trends = "the only year in the data", ()
     else:
-        trend = f"{word} from {pct(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
+        trend = f"{word} from {about(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
             f"the same as in {int(base['year'])}"
         trends = ((rel, "share", "first_share"),)
     said.add(Statement("china-mining-share-title", f"China's share of world rare-earth mining was "
-                       f"{pct(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev, trends,
+                       f"{about(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev, trends,
                        (last["source_id"],)))
+    caveat = rows_for(notes, "rare_earth_production", int(last["year"]))
     said.add(Statement("re-mining-text", f"In {int(last['year'])} China mined {count(last['china_t'])} tonnes of "
                        f"rare-earth oxide out of a world total of {count(last['world_t'])} tonnes: "
-                       f"{pct(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "
-                       f"The table uses the newest of the {production['edition'].nunique()} USGS editions in the data "
-                       "for each year, because USGS revises its figures.", ev, trends, (last["source_id"],)))
+                       f"{about(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "
+                       "USGS rounds its world total, so the share is given to the nearest percent."
+                       + "".join(f" {n}" for n in caveat["note"]) +
+                       f" The table uses the newest of the {production['edition'].nunique()} USGS editions in the data "
+                       "for each year, because USGS revises its figures.", ev, trends,
+                       (last["source_id"], *caveat["source_id"])))
     said.add(Statement("china-mining-share-desc", f"Bars of China's share of world rare-earth mine production, one "
                        f"for each production year from {int(base['year'])} to {int(last['year'])}.", {}))
     return {"latest": latest, "top": top, "mining_share": shares}
@@ -94,7 +104,7 @@ def stages(shares: pd.DataFrame, mining_share: pd.DataFrame, said: Statements) -
     usgs = mining_share.iloc[-1]
     mine = re_.stage_share(same, "mining")
     ev2 = {"usgs_share": float(usgs["china_share_pct"]), "usgs_year": int(usgs["year"])}
-    text = (f"On USGS's figures for all rare earths, China mined {pct(usgs['china_share_pct'])} of the world's "
+    text = (f"On USGS's figures for all rare earths, China mined {about(usgs['china_share_pct'])} of the world's "
             f"output in {int(usgs['year'])}.")
     if mine is not None:
         text = "Two different measures of mining meet here. " + text
@@ -128,12 +138,12 @@ def controls(book, said: Statements) -> pd.DataFrame:
     said.add(Statement("controlled-elements-title", f"China's first rare-earth controls of 2025, on {day(first_day)}, covered "
                        f"{plural(len(first), 'element')}{tail}", ev, ((rel, "added", 0),),
                        tuple(dict.fromkeys(first["source_id"]))))
-    status = ctl.status_summary(table)
+    status = ctl.status_sentence(book.table("control_status"), book.cutoff)
     due = ctl.status_on(book.table("control_status"), book.cutoff)["until"].dropna()
     ev.update({f"until_{i}": d for i, d in enumerate(sorted(due[due >= book.cutoff]))})  # scheduled, announced
     said.add(Statement("re-controls-text", f"The first rare-earth controls, announced on {day(first_day)}, covered "
-                       f"{listing(first['element'])} and required a licence for each export. On {day(book.cutoff)}: "
-                       f"{status}.", ev))
+                       f"{listing(e.lower() for e in first['element'])} and required a licence for each export."
+                       + (f" On {day(book.cutoff)}, {status}." if status else ""), ev))
     said.add(Statement("controlled-elements-desc", f"Dot chart of the {len(table)} controlled elements by atomic "
                        "number, one row per announcement, labelled with chemical symbols.", {"rows": len(table)}))
     return table
@@ -156,7 +166,7 @@ def chapter(book) -> Chapter:
     """Every statement of the rare-earths chapter, and the tables its charts draw."""
     said = Statements()
     overview(book, said)
-    tables = mining(book.table("rare_earth_production"), said)
+    tables = mining(book.table("rare_earth_production"), book.table("series_notes"), said)
     tables["stages"] = stages(book.table("rare_earth_shares"), tables["mining_share"], said)
     tables["controls"] = controls(book, said)
     return Chapter(said, tables)

@@ -6,7 +6,9 @@ import pandas as pd
 from .. import events as ev_
 from .. import students as st
 from ..measures import tiers
+from ..caveats import tagged
 from ..text import count, day, listing, pct, spans
+from . import student_context
 from .core import Chapter, Statement, Statements, against_peak, compare
 
 
@@ -103,40 +105,45 @@ def ranking(table: pd.DataFrame, said: Statements) -> tuple[pd.DataFrame, str]:
     return ranks, year
 
 
-def share(table: pd.DataFrame, said: Statements) -> pd.DataFrame:
-    """China's share of all international students."""
+def share(table: pd.DataFrame, notes: pd.DataFrame, said: Statements) -> pd.DataFrame:
+    """China's share of all international students (years with a caveat say so)."""
     frame = st.share_of_total(table, "China")
     top, last, stands, rel = against_peak(frame, "share_pct", "academic_year")
+    peak_year = tagged(top["academic_year"], notes, "students_by_origin", top["academic_year"], bracket=False)
+    last_year = tagged(last["academic_year"], notes, "students_by_origin", last["academic_year"], bracket=False)
+    peak_in = tagged(top["academic_year"], notes, "students_by_origin", top["academic_year"])
     ev = {"peak": float(top["share_pct"]), "peak_year": top["academic_year"], "latest": float(last["share_pct"]),
           "latest_year": last["academic_year"]}
     text = {"peak": f"China's share of international students reached {pct(top['share_pct'])} in "
-                    f"{top['academic_year']}, its highest in the data",
+                    f"{peak_in}, its highest in the data",
             "again": f"China's share of international students was {pct(last['share_pct'])} in "
-                     f"{last['academic_year']}, as at its highest, in {top['academic_year']}",
+                     f"{last['academic_year']}, as at its highest, in {peak_in}",
             "below": f"China's share of international students fell from {pct(top['share_pct'])} "
-                     f"({top['academic_year']}) to {pct(last['share_pct'])} ({last['academic_year']})"}[stands]
+                     f"({peak_year}) to {pct(last['share_pct'])} ({last_year})"}[stands]
     said.add(Statement("china-share-students-title", text, ev, ((rel, "latest", "peak"),)))
     said.add(Statement("china-share-students-desc", "Area chart of China's share of all international students in "
                        "the US by academic year.", {}))
     return frame
 
 
-def visas(table: pd.DataFrame, said: Statements) -> None:
-    """F-1 visas issued to Chinese nationals."""
+def visas(table: pd.DataFrame, notes: pd.DataFrame, said: Statements) -> None:
+    """F-1 visas issued to Chinese nationals (years with a caveat say so)."""
     china = table[table["nationality"] == st.CHINA_VISAS]
     top, last, stands, rel = against_peak(china, "issued", "fiscal_year")
+    peak_fy = tagged(f"FY{top['fiscal_year']}", notes, "f1_visas", top["fiscal_year"])
+    last_fy = tagged(f"FY{last['fiscal_year']}", notes, "f1_visas", last["fiscal_year"])
     ev = {"peak": int(top["issued"]), "peak_year": int(top["fiscal_year"]), "latest": int(last["issued"]),
           "latest_year": int(last["fiscal_year"])}
     who = "F-1 visas issued to Chinese nationals"
-    text = {"peak": f"{who} reached {count(top['issued'])} in FY{top['fiscal_year']}, the most in the data",
-            "again": f"{who} were {count(last['issued'])} in FY{last['fiscal_year']}, as many as at their peak in "
-                     f"FY{top['fiscal_year']}",
-            "below": f"{who} peaked at {count(top['issued'])} in FY{top['fiscal_year']}; in FY{last['fiscal_year']} "
-                     f"they were {count(last['issued'])}"}[stands]
+    text = {"peak": f"{who} reached {count(top['issued'])} in {peak_fy}, the most in the data",
+            "again": f"{who} were {count(last['issued'])} in {last_fy}, as many as at their peak in {peak_fy}",
+            "below": f"{who} peaked at {count(top['issued'])} in {peak_fy}; in {last_fy} they were "
+                     f"{count(last['issued'])}"}[stands]
     said.add(Statement("f1-visas-title", text, ev, ((rel, "latest", "peak"),)))
     said.add(Statement("f1-visas-desc", f"Grouped bars of F-1 visas issued to nationals of China and India, by US "
                        f"fiscal year from FY{int(table['fiscal_year'].min())} to FY{int(table['fiscal_year'].max())}.",
                        {}))
+    student_context.f1_text(china, notes, top["fiscal_year"], last["fiscal_year"], said)
 
 
 def overview(events: pd.DataFrame, cutoff, said: Statements) -> None:
@@ -163,8 +170,12 @@ def chapter(book) -> Chapter:
     overview(book.table("events"), book.cutoff, said)
     trend(table, said)
     ranks, year = ranking(table, said)
-    shares = share(table, said)
-    visas(book.table("f1_visas"), said)
+    notes = book.table("series_notes")
+    shares = share(table, notes, said)
+    student_context.remark(book, said)
+    student_context.india_opt(book, said)
+    visas(book.table("f1_visas"), notes, said)
+    student_context.timing(book, said)
     pair = table[table["place_of_origin"].isin(["China", "India"])]
     visas_ = book.table("f1_visas")
     return Chapter(said, {"pair": pair, "ranking": ranks, "ranking_year": year, "share": shares,

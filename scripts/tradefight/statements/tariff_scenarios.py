@@ -23,8 +23,9 @@ def add(said: Statements, book) -> dict:
     if name == scenarios.CURRENT:
         said.add(Statement("scenario-title", f"No scenario chosen: each side's headline rate on {day(cutoff)}, as "
                            "recorded", ev))
-        said.add(Statement("scenario-text", "This build shows the rates as recorded. Run it with a scenario to see "
-                           "what a legal step would change; the scenarios the data holds are listed below.", {}))
+        said.add(Statement("scenario-text", "This edition shows the rates as recorded. Built with a scenario, the "
+                           "chart shows what its legal step would change; the scenarios the data holds are listed "
+                           "below.", {}))
         return {"scenario_totals": recorded, "scenario_rows": everything[:0]}
     chosen = scenarios.rows(everything, name)
     title = chosen["title"].iloc[0]

@@ -109,7 +109,7 @@ def layers_description(stack: pd.DataFrame) -> Statement:
 
 def chapter(book) -> Chapter:
     """Every statement of the tariffs chapter, and the tables its charts draw."""
-    from . import tariff_averages, tariff_scenarios
+    from . import tariff_averages, tariff_scenarios, tariffs_now
 
     cutoff = book.cutoff
     actions = book.table("tariff_actions")
@@ -121,7 +121,10 @@ def chapter(book) -> Chapter:
     stack = tariffs.us_layer_stack(actions, cutoff)
     said.add(layers_title(stack))
     said.add(layers_description(stack))
-    tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack}
+    said.add(tariffs_now.reading(book))
+    said.add(tariffs_now.now_text(book))
+    tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack,
+              "layers_now": tariffs_now.layers_table(tariffs_now.layers_on(actions, cutoff), cutoff)}
     tables.update(tariff_averages.add(said, book))
     tables.update(tariff_scenarios.add(said, book))
     return Chapter(said, tables)
@@ -147,7 +150,6 @@ def overview(actions, cutoff) -> Statement:
         text += f", and the first cut from a high came on {day(first['cut_date'])}."
     else:
         text += f"; by {day(cutoff)} neither had cut its rate from its high."
-    text += " This chapter rebuilds each step from the legal texts and keeps two measures apart:"
     return Statement("tariffs-overview", text, ev, tuple(asserts))
 
 
