@@ -32,10 +32,12 @@ def test_rows_for_a_range_and_tagged_years():
 def test_calendar_of_the_series():
     assert caveats.academic_year_began("2024/25") == T("2024-08-01")
     assert caveats.fiscal_year_ended(2024) == T("2024-09-30")
+    assert caveats.academic_year_over("2024/25") == T("2025-07-31")
 
 
 def test_times_words_flip_with_the_numbers():
     assert caveats.times_words(600000, 265919) == ("2.3 times", "gt")
     assert caveats.times_words(104, 100) == ("more than", "gt")
     assert caveats.times_words(90, 100) == ("fewer than", "lt")
-    assert caveats.times_words(100, 100) == ("as many as", "eq")
+    assert caveats.times_words(100, 100) == ("the same as", "eq")
+    assert caveats.times_words(5, 0) == ("more than", "gt")

@@ -59,5 +59,10 @@ def test_status_sentence_groups_announcements_by_status_and_end_date():
                                                     "status": ["suspended"], "until": [T("2026-11-10")]})])
     assert controls.status_sentence(both, T("2025-12-01")).endswith("No. 57 and No. 61 were suspended until "
                                                                    "10 November 2026")
-    assert controls.status_sentence(status_table(), T("2026-12-01")) == "No. 18 was in force; No. 57 was suspended"
+    assert controls.status_sentence(status_table(), T("2026-12-01")) == (
+        "No. 18 was in force; No. 57 had been suspended until 10 November 2026; the data records no status since")
+    ended = pd.concat([status_table(), pd.DataFrame({"announcement": ["No. 57"], "date": [T("2026-05-01")],
+                                                     "status": ["ended"], "until": [pd.NaT]})])
+    assert controls.status_sentence(ended, T("2026-06-01")) == "No. 18 was in force; No. 57 had ended"
+    assert controls.status_on(ended, T("2026-06-01")).set_index("announcement")["until"].isna().all()
     assert controls.status_sentence(status_table(), T("2025-04-03")) == ""

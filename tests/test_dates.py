@@ -66,7 +66,7 @@ def test_the_claims_page_checks_nothing_before_the_report(page, dated_site):
     open_page(page, url + "book/claims.html")
     summary = page.text_content("article")
     if pd.Timestamp(as_of) < pd.Timestamp("2025-06-09"):
-        assert "so no claim is checked here" in summary and page.locator(".tf-claim").count() == 0
+        assert "No claim of the report is checked on" in summary and page.locator(".tf-claim").count() == 0
     else:
         assert page.locator(".tf-claim").count() >= 5
 

@@ -1,4 +1,4 @@
-"""tradefight.provenance: how each source was read."""
+"""tradefight.provenance: where each source was read."""
 from __future__ import annotations
 
 from tradefight import provenance
@@ -6,19 +6,16 @@ from tradefight import provenance
 from .helpers import source_table
 
 
-def test_kind_tells_government_sites_copies_and_reports_apart():
-    assert provenance.kind({"url": "https://english.mofcom.gov.cn/x", "publisher": "MOFCOM"}) == "government site"
-    assert provenance.kind({"url": "https://www.federalregister.gov/d/1"}) == "government site"
-    assert provenance.kind({"url": "https://gss.mof.gov.cn/a"}) == "government site"
-    assert provenance.kind({"url": "https://example.org", "primary_url": "https://www.cbp.gov/x"}) == \
-        "copy of an official text"
-    assert provenance.kind({"url": "https://example.org", "publisher": "NYCSCS (reproducing CBP guidance)",
-                            "primary_url": float("nan")}) == "copy of an official text"
-    assert provenance.kind({"url": "https://lawfirm.example.com/a", "publisher": "A law firm"}) == "report"
-    assert provenance.kind({"url": "https://notgov.example.com/gov"}) == "report"  # the host decides, not the path
+def test_a_government_site_is_told_by_its_host():
+    assert provenance.on_government_site({"url": "https://english.mofcom.gov.cn/x"})
+    assert provenance.on_government_site({"url": "https://www.federalregister.gov/d/1"})
+    assert provenance.on_government_site({"url": "https://www.gov.uk/guidance"})
+    assert not provenance.on_government_site({"url": "https://example.org", "primary_url": "https://www.cbp.gov/x"})
+    assert not provenance.on_government_site({"url": "https://notgov.example.com/gov"})  # the host, not the path
+    assert not provenance.on_government_site({"url": None})
 
 
-def test_tally_counts_distinct_sources_by_kind():
-    sources = source_table()
-    assert provenance.tally(["s", "s", "t", "unknown"], sources) == {
-        "government site": 0, "copy of an official text": 1, "report": 1}
+def test_tally_counts_distinct_listed_sources():
+    sources = source_table([["g", "CBP", "T", "https://www.cbp.gov/a", None, None, "2025-07-01"],
+                            ["r", "A broker", "T", "https://broker.example.com/a", None, None, "2025-07-01"]])
+    assert provenance.tally(["g", "g", "r", "unknown"], sources) == {"government site": 1, "elsewhere": 1}

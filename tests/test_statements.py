@@ -107,6 +107,9 @@ class Book:
 
     raw = table
 
+    def sources(self):
+        return self.tables["sources"]
+
 
 def test_ladder_words_follow_a_later_peak_and_a_rate_still_at_its_high():
     cut = tariffs.ladder_title(LADDER, T("2025-06-09"))
@@ -259,7 +262,7 @@ def test_a_scenario_that_lowers_a_rate_says_fall():
 def test_a_quoted_total_that_does_not_add_up_says_so():
     ladder = pd.concat([LADDER, actions([["e", "US", "2024-09-13", "2024-09-27", "section_301", False, 100, "s"]])])
     quotes = pd.DataFrame({"quote_id": ["q"], "date": [T("2025-04-15")], "speaker": "A", "quote": "up to 300%",
-                           "value": [300.0], "unit": "percent", "source_id": "s"})
+                           "value": [300.0], "unit": "percent", "measure": "tariff_rate", "source_id": "s"})
     st = tariff_averages.quoted_total(Book("2025-06-09", quotes=quotes, tariff_actions=ladder))
     assert "245%, less than the 300% quoted" in st.text
     quotes["value"] = [245.0]
@@ -269,7 +272,7 @@ def test_a_quoted_total_that_does_not_add_up_says_so():
 
 def test_a_quoted_total_with_no_section_301_duty_says_so():
     quotes = pd.DataFrame({"quote_id": ["q"], "date": [T("2025-04-15")], "speaker": "A", "quote": "up to 145%",
-                           "value": [145.0], "unit": "percent", "source_id": "s"})
+                           "value": [145.0], "unit": "percent", "measure": "tariff_rate", "source_id": "s"})
     ladder = LADDER[LADDER["layer"] != "section_301"]
     st = tariff_averages.quoted_total(Book("2025-06-09", quotes=quotes, tariff_actions=ladder))
     assert "no Section 301 duty was in force on top of it. That makes 145%, exactly the 145% quoted." in st.text
@@ -367,7 +370,9 @@ def test_the_timing_and_the_remark_follow_the_dates_and_the_counts():
     said = students.Statements()
     student_context.timing(book, said)
     text = said["students-timing-text"].text
-    assert "Both began before the first visa measure of 2025, on 28 May 2025" in text and "17%" in text
+    assert "came on 28 May 2025. The latest Open Doors count is for 2024/25, the academic year in which the " \
+           "measure came" in text and "So no series here covers a full year after the measure." in text
+    assert "fell by 17%" in text and "a 1% overall decline" in text
     said = students.Statements()
     student_context.remark(book, said)
     assert "600,000 students" in said["students-remark-text"].text
@@ -382,8 +387,83 @@ def test_the_timing_and_the_remark_follow_the_dates_and_the_counts():
 def test_the_rates_in_force_name_their_layers_and_what_ended():
     book = data.open_book(DATA, "2026-03-01")
     text = tariffs_now.now_text(book).text
-    assert "10%, was made of one layer: the other all-goods surcharge of 10%, from 24 February 2026" in text
-    assert "the IEEPA 'fentanyl' duty and IEEPA 'reciprocal' duty on 24 February 2026" in text
+    assert "10%, was made of one layer: the Section 122 surcharge (all countries) of 10%, from 24 February 2026" in text
+    assert "the IEEPA 'fentanyl' duty and IEEPA 'reciprocal' duty on 24 February 2026, by Executive Order" in text
     assert "from 7.5% to 100% by product" in text and "the data records no later change" in text
     earlier = tariffs_now.now_text(data.open_book(DATA, "2025-06-09")).text
     assert "30%, was made of 2 layers" in earlier and "Ended by then" not in earlier.split("China's")[0]
+
+
+def with_text(frame):
+    return frame.assign(instrument=[f"order {i}" for i in frame["action_id"]], replaces=pd.NA)
+
+
+def test_layers_ended_the_same_day_by_different_orders_are_named_apart():
+    ends = actions([["z1", "US", "2026-02-20", "2026-02-24", "ieepa_fentanyl", True, 0, "s"],
+                    ["z2", "US", "2026-02-21", "2026-02-24", "ieepa_reciprocal", True, 0, "s"]])
+    book = Book("2026-03-01", tariff_actions=with_text(pd.concat([LADDER, ends], ignore_index=True)))
+    text = tariffs_now.now_text(book).text
+    assert "the IEEPA 'fentanyl' duty on 24 February 2026, by order z1; and the IEEPA 'reciprocal' duty on " \
+           "24 February 2026, by order z2" in text
+    assert "no all-goods layer set since January 2025 was in force" in text.split("China's")[0]
+    assert "was last set on 14 May 2025, by order b2" in text
+
+
+def test_how_the_steps_were_read_counts_sources_and_says_one_or_none():
+    sources = pd.DataFrame({"source_id": ["s", "g"], "url": ["https://broker.example.com", "https://www.cbp.gov/x"]})
+    one = Book("2025-09-01", tariff_actions=LADDER, sources=sources)
+    assert "Their one source is a reprint or a report" in tariffs_now.reading(one).text
+    mixed = LADDER.assign(source_id=["g"] + ["s"] * (len(LADDER) - 1))
+    text = tariffs_now.reading(Book("2025-09-01", tariff_actions=mixed, sources=sources)).text
+    assert "Of the 2 sources behind them, 1 was read on a government's own site and the rest are" in text
+    assert "9 recorded tariff actions that took effect from January 2025 to 1 September 2025" in text
+    none = tariffs_now.reading(Book("2025-01-10", tariff_actions=LADDER, sources=sources))
+    assert none.text.startswith("No tariff step had taken effect since January 2025 by 10 January 2025")
+
+
+def test_the_timing_flips_when_a_count_begins_after_the_measure(tmp_path):
+    import shutil
+
+    from .helpers import rewrite
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    rewrite(folder / "students_by_origin.csv", lambda rows: rows + [["2025/26", "China", "250000", "", "st-prn-od2025",
+                                                                    "test row"]])
+    rewrite(folder / "editions.csv", lambda rows: rows + [["students_by_origin", "2025/26", "2026-01-05", "test row",
+                                                          "st-prn-od2025", "test row"]])
+    said = students.Statements()
+    student_context.timing(data.open_book(folder, ""), said)
+    text = said["students-timing-text"].text
+    assert "2025/26, which began after it" in text and "FY2024, which ended before it" in text
+    assert "no series here covers" not in text
+
+
+def test_a_reported_opt_count_is_read_for_its_own_place_and_year():
+    quotes = pd.DataFrame([["q", T("2025-11-19"), "A paper", "q words", 1000.0, "students on OPT", "students_on_opt",
+                            "China", "2023/24", "p"]],
+                          columns=["quote_id", "date", "speaker", "quote", "value", "unit", "measure", "place",
+                                   "academic_year", "source_id"])
+    book = Book("2026-01-01", quotes=quotes, students_by_origin=student_table())
+    said = students.Statements()
+    student_context.opt(book, said)
+    assert said["students-opt-text"].text.startswith("China's count includes students on Optional Practical")
+    assert "gave 1,000 for 2023/24, 0.4% of China's 277,398" in said["students-opt-text"].text
+    said = students.Statements()
+    student_context.opt(Book("2026-01-01", quotes=quotes.assign(academic_year="2030/31"),
+                                 students_by_origin=student_table()), said)
+    assert said["students-opt-text"].text == ""
+
+
+def test_the_claims_page_names_its_report_only_once_it_is_out():
+    assert "published on 9 June 2025" in claims_st.report(T("2025-06-09")).text
+    early = claims_st.report(T("2025-06-08")).text
+    assert "published after this book's as-of date" in early and "2025" not in early
+
+
+def test_a_rounded_tie_in_the_mining_share_reads_about_the_same():
+    rows = [[2025, 2023, "China", 280, "a"], [2025, 2023, "World total", 400, "a"],
+            [2025, 2024, "China", 279, "a"], [2025, 2024, "World total", 400, "a"]]
+    said = rare_earths.Statements()
+    rare_earths.mining(production_table(rows), NO_NOTES, said)
+    assert said["china-mining-share-title"].text.endswith("was about 70% in 2024, about the same as in 2023")

@@ -36,16 +36,20 @@ def academic_year_began(year) -> pd.Timestamp:
     return pd.Timestamp(year=start_year(year), month=8, day=1)
 
 
+def academic_year_over(year) -> pd.Timestamp:
+    """The last day of July of an academic year's second year: after any spring or summer term ends."""
+    return pd.Timestamp(year=start_year(year) + 1, month=7, day=31)
+
+
 def fiscal_year_ended(year) -> pd.Timestamp:
     """The last day of a US fiscal year (October to September)."""
     return pd.Timestamp(year=start_year(year), month=9, day=30)
 
 
 def times_words(a: float, b: float) -> tuple[str, str]:
-    """a against b in words ("2.3 times", "more than", "as many as", "fewer than") and the relation asserted."""
-    ratio = a / b if b else float("inf")
+    """a against b in words ("2.3 times", "more than", "the same as", "fewer than") and the relation asserted."""
     if a > b:
-        return (f"{ratio:.1f} times" if round(ratio, 1) > 1 else "more than"), "gt"
+        return (f"{a / b:.1f} times" if b > 0 and round(a / b, 1) > 1 else "more than"), "gt"
     if a < b:
         return "fewer than", "lt"
-    return "as many as", "eq"
+    return "the same as", "eq"

@@ -11,8 +11,9 @@ STATUS_WORDS = {"announced": "announced, not yet in force", "in force": "in forc
 
 def status_on(status: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     """The latest recorded status of each announcement on the cut-off: announcement, status, date, until."""
-    rows = status[status["date"] <= cutoff].sort_values(["announcement", "date"])
-    return rows.groupby("announcement", as_index=False).last()[["announcement", "status", "date", "until"]]
+    rows = status[status["date"] <= cutoff].sort_values(["announcement", "date"], kind="stable")
+    last = rows.groupby("announcement").tail(1)  # whole rows: an empty `until` stays empty
+    return last[["announcement", "status", "date", "until"]].reset_index(drop=True)
 
 
 def first_announcement(controls: pd.DataFrame) -> pd.DataFrame:
@@ -40,15 +41,23 @@ def elements_with_status(controls: pd.DataFrame, status: pd.DataFrame, cutoff: p
 
 
 def status_sentence(status: pd.DataFrame, cutoff: pd.Timestamp) -> str:
-    """Every announcement's status on the cut-off, grouped: "No. 18 ... was in force; Nos. ... were suspended
-    until 10 November 2026" ("" if none is recorded)."""
+    """Every announcement's status on the cut-off, grouped: "No. 18 was in force; Nos. ... were suspended
+    until 10 November 2026". A status whose recorded end has passed is said as such, with no guess at what
+    followed ("" if no status is recorded)."""
     now = status_on(status, cutoff)
+    lapsed = now["until"].notna() & (now["until"] < cutoff)
     parts = []
-    for (state, until), rows in now.groupby(["status", now["until"].where(now["until"] >= cutoff)], sort=False,
-                                             dropna=False):
-        names = sorted(rows["announcement"], key=lambda a: rows.loc[rows["announcement"] == a, "date"].iloc[0])
-        verb = "was" if len(names) == 1 else "were"
-        tail = "" if pd.isna(until) else (f", due to take effect on {day(until)}" if state == "announced" else
-                                          f" until {day(until)}")
-        parts.append(f"{listing(names)} {verb} {STATUS_WORDS.get(state, state)}{tail}")
+    for (state, until, over), rows in now.groupby(["status", now["until"], lapsed], sort=False, dropna=False):
+        names = list(rows.sort_values("date", kind="stable")["announcement"])
+        many = len(names) > 1
+        if over:
+            words = (f"{'were' if many else 'was'} due to take effect on {day(until)}" if state == "announced" else
+                     f"had been {STATUS_WORDS.get(state, state)} until {day(until)}")
+            words += "; the data records no status since"
+        else:
+            words = ("had ended" if state == "ended" else f"{'were' if many else 'was'} "
+                                                           f"{STATUS_WORDS.get(state, state)}")
+            if pd.notna(until):
+                words += (f", due to take effect on {day(until)}" if state == "announced" else f" until {day(until)}")
+        parts.append(f"{listing(names)} {words}")
     return "; ".join(parts)

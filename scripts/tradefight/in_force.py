@@ -25,7 +25,7 @@ def all_goods_layers(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, sin
         last = out.get(row["layer"])
         if last is not None and last["rate_pct"] == rate:
             continue  # an extension that kept the rate: the layer dates from its last change
-        out[row["layer"]] = {"imposer": imposer, "layer": row["layer"], "name": LAYER_NAMES[row["layer"]],
+        out[row["layer"]] = {"imposer": imposer, "layer": row["layer"], "name": LAYER_NAMES.get(row["layer"], row["layer"]),
                              "rate_pct": rate, "status": "in force" if rate > 0 else "ended",
                              "since": row["effective_date"], "instrument": row["instrument"], "scope": row["scope"],
                              "source_id": row["source_id"]}
@@ -37,7 +37,8 @@ def product_duties(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since
     rate that no row in force by then replaces (column `replaces`)."""
     rows = actions[(actions["imposer"] == imposer) & (actions["layer"] == PRODUCT_LAYERS[imposer])
                    & ~actions["applies_to_all_goods"].fillna(False).astype(bool) & (actions["effective_date"] <= day)]
-    replaced = {old for ids in rows["replaces"].dropna() for old in str(ids).split()}
+    links = rows["replaces"].dropna() if "replaces" in rows else []  # older folders have no such column
+    replaced = {old for ids in links for old in str(ids).split()}
     live = rows[(rows["rate_set_pct"] > 0) & ~rows["action_id"].isin(replaced)]
     if since is not None:
         live = live[live["effective_date"] >= since]

@@ -1,4 +1,4 @@
-"""How each source was read: on a government's own site, as a copy of an official text, or as a report."""
+"""Where each source was read: on a government's own site, or elsewhere (a reprint, a copy, a report)."""
 from __future__ import annotations
 
 import re
@@ -6,25 +6,19 @@ from urllib.parse import urlparse
 
 import pandas as pd
 
-GOVERNMENT = re.compile(r"(^|\.)(gov|gov\.cn|mil|europa\.eu|gc\.ca)$")
-COPY = re.compile(r"reproduc|translation of|as archived|repost|\btext\b.*\bcopy\b", re.IGNORECASE)
-KINDS = ("government site", "copy of an official text", "report")
+# Government domains: the US (.gov, .mil), China (.gov.cn), and others a source might come from.
+GOVERNMENT = re.compile(r"(^|\.)(gov|mil|gov\.cn|gov\.uk|gov\.in|go\.jp|gov\.au|gov\.hk|gc\.ca|admin\.ch|"
+                        r"europa\.eu)$")
 
 
-def kind(source: dict) -> str:
-    """"government site" when the page read is on a government domain; "copy of an official text" when a
-    primary address is recorded or the publisher says it reproduces one; otherwise "report"."""
+def on_government_site(source: dict) -> bool:
+    """True when the page read (`url`) is on a government domain; the host decides, not the path."""
     host = urlparse(str(source.get("url") or "")).hostname or ""
-    if GOVERNMENT.search(host):
-        return "government site"
-    primary = source.get("primary_url")
-    if (isinstance(primary, str) and primary.strip()) or COPY.search(str(source.get("publisher") or "")):
-        return "copy of an official text"
-    return "report"
+    return bool(GOVERNMENT.search(host))
 
 
 def tally(source_ids, sources: pd.DataFrame) -> dict[str, int]:
-    """How many of the distinct sources named fall into each kind (every kind present, zero if none)."""
+    """Of the distinct sources named (and listed), how many were read on a government site and elsewhere."""
     rows = sources.set_index("source_id")
-    kinds = [kind(rows.loc[sid].to_dict()) for sid in dict.fromkeys(source_ids) if sid in rows.index]
-    return {k: kinds.count(k) for k in KINDS}
+    found = [on_government_site(rows.loc[sid].to_dict()) for sid in dict.fromkeys(source_ids) if sid in rows.index]
+    return {"government site": sum(found), "elsewhere": len(found) - sum(found)}

@@ -34,6 +34,10 @@ def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
                                f"found {row['effective_date']}, expected on or after announced_date "
                                f"{row['announced_date']}"))
     out += _replaces(rows(tables.get("tariff_actions")), f"{data_dir.name}/{paths['tariff_actions']}", problem)
+    for line, row in enumerate(rows(tables.get("series_notes")), start=2):
+        if row.get("year_from", "").isdigit() and row.get("year_to", "").isdigit() and row["year_to"] < row["year_from"]:
+            out.append(problem(f"{data_dir.name}/{paths['series_notes']}", line, "year_to",
+                               f"found {row['year_to']}, expected a year on or after year_from {row['year_from']}"))
     sources = rows(tables.get("sources"))
     compiled = max((r["date_accessed"] for r in sources if r.get("date_accessed")), default="")
     for name, columns in HAPPENED.items():

@@ -21,6 +21,7 @@ LAYER_NAMES = {
     "section_301": "Section 301 duty on all goods",
     "section_301_list3": "Section 301 duty (List 3 goods)",
     "section_232": "Section 232 duty",
+    "section_122": "Section 122 surcharge (all countries)",
     "countermeasure_all_goods": "Countermeasure on all US goods",
     "countermeasure_products": "Countermeasure on listed products",
     "other": "Other all-goods surcharge",

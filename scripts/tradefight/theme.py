@@ -41,7 +41,7 @@ COLOURS: dict[str, dict[str, str]] = {
     "actor": {"US": BLUE, "China": RED, "Both": GREY},
     "origin": {"China": RED, "India": GREEN},
     "layer": {"section_301_list3": SKY, "ieepa_fentanyl": BLUE, "ieepa_reciprocal": PURPLE, "section_301": TEAL,
-              "other": OCHRE},
+              "section_122": PLUM, "other": OCHRE},
     "scenario": {"current": GREY, "scenario": ORANGE},
     "verdict": {"supported": GREEN, "imprecise": OCHRE, "not supported": RED, "not checked": GREY},
     "measure": {"headline": BLUE, "piie": RED, "crs": GREEN},

@@ -18,8 +18,7 @@ def chapter(book) -> Chapter:
     said = Statements()
     said.add(report(book.cutoff))
     if not checks:
-        said.add(Statement("claims-summary", f"The news report these claims come from was published after this "
-                           f"book's as-of date ({day(book.cutoff)}), so no claim is checked here.",
+        said.add(Statement("claims-summary", f"No claim of the report is checked on {day(book.cutoff)}.",
                            {"report_published_by_then": book.cutoff >= claims.ARTICLE_DATE},
                            (("eq", "report_published_by_then", False),)))
         said.add(Statement("claims-title", "No claim checked before the report's publication date", {}))
@@ -49,9 +48,10 @@ def report(cutoff: pd.Timestamp) -> Statement:
     text = (f"This book started from a news report on US–China trade, published on {day(claims.ARTICLE_DATE)}, the "
             "first day of the London talks. Its text reached this project without its publisher's name, and the "
             "original could not be found (the data notes say where it was searched for), so it is cited by its "
-            "date and its own words." if published else
-            "This page checks the figures of a news report on US–China trade, published after this book's as-of "
-            "date.")
+            "date and its own words. Here each of its quantitative claims is checked against the data, and so is "
+            "every statement the book makes itself." if published else
+            "A news report on US–China trade, published after this book's as-of date, is checked on later "
+            "editions of this page; here only the book's own statements are checked.")
     return Statement("claims-report", text, {"report_published_by_then": published})
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 from .. import controls as ctl
 from .. import rare_earths as re_
 from ..measures import tiers
-from ..caveats import rows_for
+from ..caveats import rows_for, tagged
 from ..text import count, day, listing, pct, plural
 from .core import Chapter, Statement, Statements, compare
 
@@ -27,19 +27,22 @@ def mining(production: pd.DataFrame, notes: pd.DataFrame, said: Statements) -> d
                        f"{len(top)} largest producers in {year} ({listing(top)}), by production year from "
                        f"{int(latest['year'].min())} to {year}.", {"countries": len(top)}))
     last, base = shares.iloc[-1], shares.iloc[0]
-    word, rel = compare(last["china_share_pct"], base["china_share_pct"], "up", "down", "the same as")
+    shown, base_shown = round(float(last["china_share_pct"])), round(float(base["china_share_pct"]))
+    word, rel = compare(shown, base_shown, "up", "down", "the same as")  # at the precision printed
     ev = {"year": int(last["year"]), "share": float(last["china_share_pct"]), "china_t": int(last["china_t"]),
-          "world_t": int(last["world_t"]), "first_year": int(base["year"]), "first_share": float(base["china_share_pct"])}
+          "world_t": int(last["world_t"]), "first_year": int(base["year"]), "first_share": float(base["china_share_pct"]),
+          "share_shown": shown, "first_share_shown": base_shown}
     if len(shares) == 1:  # one year: nothing to compare it with
         trend, trends = "the only year in the data", ()
     else:
-        trend = f"{word} from {about(base['china_share_pct'])} in {int(base['year'])}" if rel != "eq" else \
-            f"the same as in {int(base['year'])}"
-        trends = ((rel, "share", "first_share"),)
+        base_year = tagged(str(int(base["year"])), notes, "rare_earth_production", int(base["year"]))
+        trend = f"{word} from {about(base['china_share_pct'])} in {base_year}" if rel != "eq" else \
+            f"about the same as in {base_year}"
+        trends = ((rel, "share_shown", "first_share_shown"),)
+    year = tagged(str(int(last["year"])), notes, "rare_earth_production", int(last["year"]))
     said.add(Statement("china-mining-share-title", f"China's share of world rare-earth mining was "
-                       f"{about(last['china_share_pct'])} in {int(last['year'])}, {trend}", ev, trends,
-                       (last["source_id"],)))
-    caveat = rows_for(notes, "rare_earth_production", int(last["year"]))
+                       f"{about(last['china_share_pct'])} in {year}, {trend}", ev, trends, (last["source_id"],)))
+    caveat = rows_for(notes, "rare_earth_production", int(base["year"]), int(last["year"]))
     said.add(Statement("re-mining-text", f"In {int(last['year'])} China mined {count(last['china_t'])} tonnes of "
                        f"rare-earth oxide out of a world total of {count(last['world_t'])} tonnes: "
                        f"{about(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "

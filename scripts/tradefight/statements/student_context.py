@@ -26,10 +26,20 @@ def f1_text(visas: pd.DataFrame, notes: pd.DataFrame, peak_year, latest_year, sa
                        (), tuple(found["source_id"])))
 
 
+def _quotes(book, measure: str) -> pd.DataFrame:
+    """The quotes that state one measure (with a value), oldest first."""
+    quotes = book.table("quotes")
+    return quotes[(quotes["measure"] == measure) & quotes["value"].notna()].sort_values("date", kind="stable")
+
+
+def _where(place) -> str:
+    return "from every country" if place == st.ALL else f"from {place}"
+
+
 def timing(book, said: Statements) -> None:
-    """Whether the latest counts come before or after the first 2025 visa measure, and the survey after it."""
+    """Where the latest counts fall against the first US visa measure in the data, and a survey after it."""
     visa = ev_.episode(book.table("events"))
-    visa = visa[visa["category"] == "visas"]
+    visa = visa[(visa["category"] == "visas") & (visa["actor"] == "US")]
     students = st.series(book.table("students_by_origin"), "China")
     visas = book.table("f1_visas")
     if visa.empty or students.empty or visas.empty:
@@ -37,72 +47,72 @@ def timing(book, said: Statements) -> None:
         return
     first = visa["date"].iloc[0]
     year, fy = students["academic_year"].iloc[-1], int(visas["fiscal_year"].max())
-    began, ended = caveats.academic_year_began(year), caveats.fiscal_year_ended(fy)
-    ev = {"measure": first, "open_doors_year": year, "began": began, "fiscal_year": fy, "ended": ended}
-    od_before, fy_before = began < first, ended < first
-    parts = [f"The latest Open Doors count in the data is for {year}, the academic year that began in autumn "
-             f"{caveats.start_year(year)}; the latest F-1 figures are for FY{fy}, which ended on {day(ended)}."]
-    if od_before and fy_before:
-        parts.append(f"Both began before the first visa measure of 2025, on {day(first)}, so neither series "
-                     "here can show what followed it.")
-    else:
-        after = [f"the Open Doors count for {year}" if not od_before else "",
-                 f"the F-1 figures for FY{fy}" if not fy_before else ""]
-        parts.append(f"Of these, {' and '.join(a for a in after if a)} cover time after the first visa measure of "
-                     f"2025, on {day(first)}.")
-    asserts = [("lt" if od_before else "ge", "began", "measure"), ("lt" if fy_before else "ge", "ended", "measure")]
-    survey = book.table("quotes")
-    survey = survey[survey["unit"] == "percent change"].sort_values("date")
-    if len(survey) and survey["date"].iloc[-1] >= first:
-        q = survey.iloc[-1]
-        parts.append(f"Published on {day(q['date'])}, {q['speaker']} found: “{q['quote']}” It is a survey of "
-                     "colleges and counts students from every country, not China alone.")
+    began, over = caveats.academic_year_began(year), caveats.academic_year_over(year)
+    ended = caveats.fiscal_year_ended(fy)
+    ev = {"measure": first, "open_doors_year": year, "began": began, "over": over, "fiscal_year": fy,
+          "ended": ended}
+    od = ("which had ended before it" if over < first else "which began after it" if began > first else
+          "the academic year in which the measure came")
+    od_rel = ("lt", "over", "measure") if over < first else ("gt", "began", "measure") if began > first else \
+        ("ge", "over", "measure")
+    fy_words, fy_rel = (("which ended before it", "lt") if ended < first else ("which ended after it", "ge"))
+    parts = [f"The first US visa measure in the data came on {day(first)}. The latest Open Doors count is for "
+             f"{year}, {od}; the latest F-1 figures are for FY{fy}, {fy_words} (on {day(ended)})."]
+    if began <= first and ended < first:
+        parts.append("So no series here covers a full year after the measure.")
+    asserts = [od_rel, (fy_rel, "ended", "measure")]
+    new = _quotes(book, "new_enrolment_change")
+    new = new[new["date"] >= first]
+    if len(new):
+        q = new.iloc[-1]
+        total = _quotes(book, "total_enrolment_change")
+        total = total[(total["date"] == q["date"]) & (total["source_id"] == q["source_id"])]
+        found = f"“{q['quote']}”" + (f" and “{total['quote'].iloc[0]}”" if len(total) else "")
+        parts.append(f"Published on {day(q['date'])}, {q['speaker']} found: {found} It counts students "
+                     f"{_where(q['place'])}.")
         ev.update({"survey_change_pct": float(q["value"]), "survey_date": q["date"]})
         asserts.append(("ge", "survey_date", "measure"))
     said.add(Statement("students-timing-text", " ".join(parts), ev, tuple(asserts)))
 
 
 def remark(book, said: Statements) -> None:
-    """A figure of students given in public words, set against the counts."""
-    quotes = book.table("quotes")
-    quotes = quotes[quotes["unit"] == "students"].sort_values("date")
-    china = st.series(book.table("students_by_origin"), "China")
-    if quotes.empty or china.empty:
+    """A number of students someone said would be allowed, set against the counts from that place."""
+    quotes = _quotes(book, "students_remark")
+    if quotes.empty:
         said.add(Statement("students-remark-text", "", {"remarks": 0}))
         return
-    q, last = quotes.iloc[-1], china.iloc[-1]
-    top = china.loc[china["students"].idxmax()]
+    q = quotes.iloc[-1]
+    place = q["place"] if isinstance(q["place"], str) else st.ALL
+    rows = st.series(book.table("students_by_origin"), place)
+    if rows.empty:
+        said.add(Statement("students-remark-text", "", {"remarks": 0}))
+        return
+    last, top = rows.iloc[-1], rows.loc[rows["students"].idxmax()]
     said_n, latest_n, peak_n = float(q["value"]), int(last["students"]), int(top["students"])
     w1, r1 = caveats.times_words(said_n, latest_n)
     w2, r2 = caveats.times_words(said_n, peak_n)
     ev = {"said": said_n, "latest": latest_n, "peak": peak_n}
-    text = (f"On {day(q['date'])}, {q['speaker']} said: “{q['quote']}” That figure is {w1} the {count(latest_n)} "
-            f"students from China counted in {last['academic_year']}")
-    text += (f", the latest count, which is also the highest in the data." if last["academic_year"] == top["academic_year"]
+    text = (f"On {day(q['date'])}, {q['speaker']} said: “{q['quote']}” The remark, as reported, named no period. "
+            f"That figure is {w1} the {count(latest_n)} students {_where(place)} counted in {last['academic_year']}")
+    text += (", the latest count, which is also the highest in the data." if last["academic_year"] == top["academic_year"]
              else f", and {w2} the peak of {count(peak_n)} in {top['academic_year']}.")
     said.add(Statement("students-remark-text", text, ev, ((r1, "said", "latest"), (r2, "said", "peak")),
-                       (q["source_id"],)))
+                       (q["source_id"], last["source_id"])))
 
 
-def india_opt(book, said: Statements) -> None:
-    """India's count on Optional Practical Training, as reported, against its Open Doors count that year."""
-    quotes = book.table("quotes")
-    quotes = quotes[quotes["unit"] == "students on OPT"].sort_values("date")
-    editions = book.table("editions")
-    india = st.series(book.table("students_by_origin"), "India")
-    if quotes.empty or india.empty:
-        said.add(Statement("students-opt-text", "", {"opt_figures": 0}))
+def opt(book, said: Statements) -> None:
+    """A reported count of students on Optional Practical Training, against that place's count that year."""
+    quotes = _quotes(book, "students_on_opt")
+    table = book.table("students_by_origin")
+    for q in quotes.iloc[::-1].itertuples():
+        count_then = st.count_in(table, q.place, q.academic_year)
+        if count_then is None:
+            continue
+        share = round(100 * float(q.value) / count_then, 1)
+        said.add(Statement("students-opt-text", f"{q.place}'s count includes students on Optional Practical "
+                           f"Training, a period of work in their field of study: {q.speaker} gave {count(q.value)} "
+                           f"for {q.academic_year}, {pct(share, 1)} of {q.place}'s {count(count_then)}.",
+                           {"opt": float(q.value), "count": count_then, "share_pct": share},
+                           (("le", "opt", "count"),), (q.source_id,)))
         return
-    q = quotes.iloc[-1]
-    known = editions[(editions["dataset"] == "students_by_origin") & (editions["date_published"] <= q["date"])]
-    years = india[india["academic_year"].isin(known["edition"])]
-    if years.empty:
-        said.add(Statement("students-opt-text", "", {"opt_figures": 0}))
-        return
-    row = years.iloc[-1]
-    share = round(100 * float(q["value"]) / int(row["students"]), 1)
-    said.add(Statement("students-opt-text", f"India's count includes students on Optional Practical Training, a "
-                       f"period of work in their field of study: {q['speaker']} gave {count(q['value'])} for "
-                       f"{row['academic_year']}, {pct(share, 1)} of India's {count(row['students'])}.",
-                       {"opt": float(q["value"]), "india": int(row["students"]), "share_pct": share},
-                       (("lt", "opt", "india"),), (q["source_id"], row["source_id"])))
+    said.add(Statement("students-opt-text", "", {"opt_figures": 0}))

@@ -173,7 +173,7 @@ def chapter(book) -> Chapter:
     notes = book.table("series_notes")
     shares = share(table, notes, said)
     student_context.remark(book, said)
-    student_context.india_opt(book, said)
+    student_context.opt(book, said)
     visas(book.table("f1_visas"), notes, said)
     student_context.timing(book, said)
     pair = table[table["place_of_origin"].isin(["China", "India"])]

@@ -115,7 +115,7 @@ def since_2018_title(series: pd.DataFrame, cutoff) -> Statement:
 def quoted_total(book) -> Statement:
     """Where a quoted "up to N%" comes from: the headline rate that day plus the highest product duty."""
     quotes, actions = book.table("quotes"), book.table("tariff_actions")
-    quotes = quotes[quotes["unit"] == "percent"]  # a tariff rate, not a count or a change
+    quotes = quotes[quotes["measure"] == "tariff_rate"]
     if quotes.empty:
         return Statement("tariffs-quoted-total", "", {"quotes": 0})
     q = quotes.sort_values("date").iloc[-1]

@@ -1,4 +1,5 @@
-"""Statements on the rates in force on the as-of date: each side's layers, what had ended, product duties."""
+"""Statements on the rates in force on the as-of date: each side's layers, what had ended, product duties, and
+how the tariff steps were read."""
 from __future__ import annotations
 
 import pandas as pd
@@ -27,81 +28,122 @@ def made_of(layers: pd.DataFrame, side: str) -> str:
     return listing(name(n) for n in live["name"])
 
 
+def semicolons(items) -> str:
+    """Items that may hold commas themselves: "a; b; and c"."""
+    items = list(items)
+    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
+
+
 def _side(actions, layers, side, cutoff, ev) -> tuple[str, list]:
     rows = layers[layers["imposer"] == side]
     live, ended = rows[rows["status"] == "in force"], rows[rows["status"] == "ended"]
     k, now = side.lower(), tariffs.headline_on(actions, side, cutoff)
     ev.update({f"{k}_now": now, f"{k}_layers_sum": float(live["rate_pct"].sum()), f"{k}_layers": len(live)})
-    asserts = [("eq", f"{k}_now", f"{k}_layers_sum")]
     what = RATE[side][0].upper() + RATE[side][1:]
     if live.empty:
-        text = f"{what} had no 2025 all-goods layer in force."
+        text = f"{what}: no all-goods layer set since January 2025 was in force."
     else:
-        parts = [f"the {name(n)} of {pct(r)}, from {day(s)}" + ("" if scope.startswith("all goods") else f", on {scope}")
+        parts = [f"the {name(n)} of {pct(r)}, from {day(s)}" + ("" if str(scope).startswith("all goods")
+                                                                 else f", on {scope}")
                  for n, r, s, scope in zip(live["name"], live["rate_pct"], live["since"], live["scope"])]
         text = (f"{what}, {pct(now)}, was made of " + (f"one layer: {parts[0]}" if len(parts) == 1 else
-                                                      f"{len(parts)} layers: {listing(parts)}") + ".")
+                                                      f"{len(parts)} layers: {semicolons(parts)}") + ".")
     if len(ended):
-        groups = [f"the {listing(name(n) for n in g['name'])} on {day(d)}, by {g['instrument'].iloc[-1]}"
-                  for d, g in ended.groupby("since", sort=True)]
-        text += f" Ended by then: {listing(groups)}."
+        groups = [f"the {listing(name(n) for n in g['name'])} on {day(d)}, by {instrument}"
+                  for (d, instrument), g in ended.groupby(["since", "instrument"], sort=True)]
+        text += f" Ended by then: {semicolons(groups)}."
         ev[f"{k}_ended"] = len(ended)
-    return text, asserts
+    return text, [("eq", f"{k}_now", f"{k}_layers_sum")]
 
 
 def now_text(book) -> Statement:
     """The paragraph on the rates in force on the as-of date, for both sides."""
     actions, cutoff = book.table("tariff_actions"), book.cutoff
     layers, ev, texts, asserts = layers_on(actions, cutoff), {}, [f"On {day(cutoff)}:"], []
+    cited = list(layers["source_id"])
     for side in tariffs.SIDES:
         text, more = _side(actions, layers, side, cutoff, ev)
         texts.append(text)
         asserts += more
-        duties = in_force.product_duties(actions, side, cutoff, since=None if side == "US" else tariffs.START)
-        if side == "US" and len(duties):
-            lo, hi = float(duties["rate_set_pct"].min()), float(duties["rate_set_pct"].max())
-            ev.update({"us_products_low": lo, "us_products_high": hi})
-            span = f"of {pct(lo)}" if lo == hi else f"from {pct(lo)} to {pct(hi)} by product"
-            texts.append(f"Section 301 duties on listed products, {span} in the data, come on top for the goods "
-                         "they cover.")
-        if side == "China":
-            texts.append(_china_detail(actions, cutoff, duties, ev))
-    return Statement("tariffs-now-text", " ".join(texts), ev, tuple(asserts),
-                     tuple(dict.fromkeys(layers["source_id"])))
+        if side == "US":
+            duties = in_force.product_duties(actions, "US", cutoff)
+            if len(duties):
+                lo, hi = float(duties["rate_set_pct"].min()), float(duties["rate_set_pct"].max())
+                ev.update({"us_products_low": lo, "us_products_high": hi})
+                span = f"of {pct(lo)}" if lo == hi else f"from {pct(lo)} to {pct(hi)} by product"
+                texts.append(f"Section 301 duties on listed Chinese products, {span} in the data, come on top for "
+                             "the goods they cover.")
+                cited += list(duties["source_id"])
+        else:
+            text, sources = _china_detail(actions, cutoff, ev)
+            texts.append(text)
+            cited += sources
+    texts.append("Duties that apply to particular goods from every country (Section 232) are not counted here.")
+    return Statement("tariffs-now-text", " ".join(t for t in texts if t), ev, tuple(asserts),
+                     tuple(dict.fromkeys(s for s in cited if isinstance(s, str))))
 
 
-def _china_detail(actions, cutoff, duties, ev) -> str:
+def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
     rows = actions[(actions["imposer"] == "China") & actions["applies_to_all_goods"].fillna(False).astype(bool)
                    & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= tariffs.START)]
-    parts = []
+    parts, cited = [], []
     if len(rows):
-        last = rows.sort_values(["effective_date", "announced_date"]).iloc[-1]
-        ev["cn_last_set"] = last["effective_date"]
-        parts.append(f"China's rate was last set on {day(last['effective_date'])}, by {last['instrument']}; the "
+        ordered = rows.sort_values(["effective_date", "announced_date"])
+        last = ordered.iloc[-1]
+        same = len(ordered) > 1 and float(ordered["rate_set_pct"].iloc[-2]) == float(last["rate_set_pct"]) \
+            and ordered["layer"].iloc[-2] == last["layer"]
+        ev["cn_last_action"] = last["effective_date"]
+        verb = "extended, at the same rate," if same else "set"
+        parts.append(f"China's rate was last {verb} on {day(last['effective_date'])}, by {last['instrument']}; the "
                      "data records no later change.")
-    if len(duties):
-        ev["cn_products_2025"] = len(duties)
-        parts.append("Its 2025 duties on listed US products in force: " + listing(
-            f"{pct(r.rate_set_pct)} on {r.scope}, from {day(r.effective_date)}" for r in duties.itertuples()) + ".")
+        cited.append(last["source_id"])
+    live = in_force.product_duties(actions, "China", cutoff)
+    recent, older = live[live["effective_date"] >= tariffs.START], live[live["effective_date"] < tariffs.START]
+    if len(recent):
+        ev["cn_products_2025"] = len(recent)
+        parts.append("Its duties on listed US products set since January 2025 and in force: " + semicolons(
+            f"{pct(r.rate_set_pct)} on {r.scope}, from {day(r.effective_date)}" for r in recent.itertuples()) + ".")
+        cited += list(recent["source_id"])
+    if len(older):
+        lo, hi = float(older["rate_set_pct"].min()), float(older["rate_set_pct"].max())
+        ev.update({"cn_older_products": len(older), "cn_older_low": lo, "cn_older_high": hi})
+        span = f"of {pct(lo)}" if lo == hi else f"from {pct(lo)} to {pct(hi)}"
+        years = sorted({older["effective_date"].min().year, older["effective_date"].max().year})
+        parts.append(f"Its older product duties ({'–'.join(map(str, years))}: {plural(len(older), 'list')}, {span}) "
+                     "also stay in force in the data.")
+        cited += list(older["source_id"])
     gone = in_force.ended_products(actions, "China", cutoff)
     if len(gone):
-        parts.append("Ended: " + listing(f"the duties on {r.scope} on {day(r.effective_date)}"
-                                         for r in gone.itertuples()) + ".")
-    return " ".join(parts)
+        parts.append("Ended: " + semicolons(f"the duties on {r.scope} on {day(r.effective_date)}"
+                                            for r in gone.itertuples()) + ".")
+        cited += list(gone["source_id"])
+    return " ".join(parts), cited
 
 
 def reading(book) -> Statement:
-    """How the tariff steps since January 2025 were read: copies of official texts, reports, government sites."""
-    actions = book.table("tariff_actions")
-    steps = actions[actions["effective_date"] >= tariffs.START]
+    """How the tariff steps that took effect from January 2025 to the cut-off were read."""
+    actions, cutoff = book.table("tariff_actions"), book.cutoff
+    steps = actions[(actions["effective_date"] >= tariffs.START) & (actions["effective_date"] <= cutoff)]
     counts = provenance.tally(steps["source_id"], book.sources())
-    ev = {"actions": len(steps), **{k.replace(" ", "_"): v for k, v in counts.items()}}
-    text = (f"This chapter rebuilds each step from {plural(len(steps), 'recorded tariff action')} since January 2025. "
-            f"Of their {plural(sum(counts.values()), 'source')}, {counts['copy of an official text']} reproduce an "
-            f"official text (a CBP notice, an executive order, a Tariff Commission announcement) and "
-            f"{counts['report']} are reports by law firms, trade bodies or news outlets; "
-            f"{_read_on_site(counts['government site'])}. Each source line says which. The chapter keeps two "
-            "measures apart:")
+    sources, on_site = counts["government site"] + counts["elsewhere"], counts["government site"]
+    ev = {"actions": len(steps), "sources": sources, "government_site": on_site}
+    if steps.empty:
+        return Statement("tariffs-reading", f"No tariff step had taken effect since January 2025 by {day(cutoff)}. "
+                         "The chapter keeps two measures apart:", ev, (("eq", "actions", 0),))
+    elsewhere = "reprints or reports by brokers, law firms, trade bodies and news outlets"
+    if sources == 1:
+        tail = (("Their one source was read on a government's own site" if on_site else
+                 "Their one source is a reprint or a report, not a government's own page") +
+                "; it is listed under its chart, with the original's address where it is known.")
+    else:
+        site = (f"none was read on a government's own site: all are {elsewhere}" if on_site == 0 else
+                "all were read on a government's own site" if on_site == sources else
+                f"{on_site} {'was' if on_site == 1 else 'were'} read on a government's own site and the rest are "
+                f"{elsewhere}")
+        tail = (f"Of the {sources} sources behind them, {site}; each is listed under its chart, with the original's "
+                "address where it is known.")
+    text = (f"This chapter rebuilds each step from {plural(len(steps), 'recorded tariff action')} that took effect "
+            f"from January 2025 to {day(cutoff)}. {tail} The chapter keeps two measures apart:")
     return Statement("tariffs-reading", text, ev)
 
 
@@ -113,8 +155,3 @@ def layers_table(layers: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
                    for st, s in zip(layers["status"], layers["since"])],
         "Legal basis (of the last change)": layers["instrument"], "Goods covered": layers["scope"],
         "Source": layers["source_id"]})
-
-
-def _read_on_site(n: int) -> str:
-    return ("none was read on a government's own site" if n == 0 else
-            f"{n} {'was' if n == 1 else 'were'} read on a government's own site")
