@@ -12,6 +12,7 @@ of later dates.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -38,13 +39,19 @@ def dates_named(text) -> list[pd.Timestamp]:
     """Every date (a month counts from its first day) that free text names."""
     if text is None or (not isinstance(text, str) and pd.isna(text)):
         return []
+    return list(_dates_in(str(text)))
+
+
+@lru_cache(maxsize=4096)
+def _dates_in(text: str) -> tuple[pd.Timestamp, ...]:
+    """dates_named on one string, parsed once: the same titles and notes are read by every notebook."""
     out = []
-    for m in _DATES.finditer(str(text)):
+    for m in _DATES.finditer(text):
         raw = next(v for v in m.groupdict().values() if v)
         stamp = pd.to_datetime(raw.replace(",", "").replace(".", ""), errors="coerce")
         if pd.notna(stamp):
             out.append(stamp.to_period("M").start_time if m.group("my") else stamp)
-    return out
+    return tuple(out)
 
 
 def mentions_after(text, cutoff: pd.Timestamp) -> bool:
