@@ -386,11 +386,11 @@ def test_the_timing_and_the_remark_follow_the_dates_and_the_counts():
 
 def test_the_rates_in_force_name_their_layers_and_what_ended():
     book = data.open_book(DATA, "2026-03-01")
-    text = tariffs_now.now_text(book).text
+    text = " ".join(st.text for st in tariffs_now.now_texts(book))
     assert "10%, was made of one layer: the Section 122 surcharge (all countries) of 10%, from 24 February 2026" in text
     assert "the IEEPA 'fentanyl' duty and IEEPA 'reciprocal' duty on 24 February 2026, by Executive Order" in text
     assert "from 7.5% to 100% by product" in text and "the data records no later change" in text
-    earlier = tariffs_now.now_text(data.open_book(DATA, "2025-06-09")).text
+    earlier = " ".join(st.text for st in tariffs_now.now_texts(data.open_book(DATA, "2025-06-09")))
     assert "30%, was made of 2 layers" in earlier and "Ended by then" not in earlier.split("China's")[0]
 
 
@@ -402,10 +402,10 @@ def test_layers_ended_the_same_day_by_different_orders_are_named_apart():
     ends = actions([["z1", "US", "2026-02-20", "2026-02-24", "ieepa_fentanyl", True, 0, "s"],
                     ["z2", "US", "2026-02-21", "2026-02-24", "ieepa_reciprocal", True, 0, "s"]])
     book = Book("2026-03-01", tariff_actions=with_text(pd.concat([LADDER, ends], ignore_index=True)))
-    text = tariffs_now.now_text(book).text
+    text = " ".join(st.text for st in tariffs_now.now_texts(book))
     assert "the IEEPA 'fentanyl' duty on 24 February 2026, by order z1; and the IEEPA 'reciprocal' duty on " \
            "24 February 2026, by order z2" in text
-    assert "no all-goods layer set since January 2025 was in force" in text.split("China's")[0]
+    assert "no US all-goods duty set since January 2025 was in force on Chinese goods" in text
     assert "was last set on 14 May 2025, by order b2" in text
 
 

@@ -122,7 +122,8 @@ def chapter(book) -> Chapter:
     said.add(layers_title(stack))
     said.add(layers_description(stack))
     said.add(tariffs_now.reading(book))
-    said.add(tariffs_now.now_text(book))
+    for st in tariffs_now.now_texts(book):
+        said.add(st)
     tables = {"ladder": tariffs.ladder(actions, cutoff), "stack": stack,
               "layers_now": tariffs_now.layers_table(tariffs_now.layers_on(actions, cutoff), cutoff)}
     tables.update(tariff_averages.add(said, book))

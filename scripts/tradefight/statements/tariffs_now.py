@@ -41,7 +41,8 @@ def _side(actions, layers, side, cutoff, ev) -> tuple[str, list]:
     ev.update({f"{k}_now": now, f"{k}_layers_sum": float(live["rate_pct"].sum()), f"{k}_layers": len(live)})
     what = RATE[side][0].upper() + RATE[side][1:]
     if live.empty:
-        text = f"{what}: no all-goods layer set since January 2025 was in force."
+        text = {"US": "no US all-goods duty set since January 2025 was in force on Chinese goods.",
+                "China": "no Chinese all-goods duty set since January 2025 was in force on US goods."}[side]
     else:
         parts = [f"the {name(n)} of {pct(r)}, from {day(s)}" + ("" if str(scope).startswith("all goods")
                                                                  else f", on {scope}")
@@ -56,15 +57,15 @@ def _side(actions, layers, side, cutoff, ev) -> tuple[str, list]:
     return text, [("eq", f"{k}_now", f"{k}_layers_sum")]
 
 
-def now_text(book) -> Statement:
-    """The paragraph on the rates in force on the as-of date, for both sides."""
+def now_texts(book) -> tuple[Statement, Statement]:
+    """Two paragraphs on the rates in force on the as-of date: the US side ("tariffs-now-us"), then China's
+    ("tariffs-now-china")."""
     actions, cutoff = book.table("tariff_actions"), book.cutoff
-    layers, ev, texts, asserts = layers_on(actions, cutoff), {}, [f"On {day(cutoff)}:"], []
-    cited = list(layers["source_id"])
+    layers, out = layers_on(actions, cutoff), []
     for side in tariffs.SIDES:
-        text, more = _side(actions, layers, side, cutoff, ev)
-        texts.append(text)
-        asserts += more
+        ev, cited = {}, list(layers[layers["imposer"] == side]["source_id"])
+        text, asserts = _side(actions, layers, side, cutoff, ev)
+        texts = [f"On {day(cutoff)}, " + ("t" + text[1:] if text.startswith("The ") else text)]
         if side == "US":
             duties = in_force.product_duties(actions, "US", cutoff)
             if len(duties):
@@ -74,13 +75,15 @@ def now_text(book) -> Statement:
                 texts.append(f"Section 301 duties on listed Chinese products, {span} in the data, come on top for "
                              "the goods they cover.")
                 cited += list(duties["source_id"])
+            texts.append("Duties that apply to particular goods from every country (Section 232) are not counted "
+                         "here.")
         else:
-            text, sources = _china_detail(actions, cutoff, ev)
-            texts.append(text)
+            detail, sources = _china_detail(actions, cutoff, ev)
+            texts.append(detail)
             cited += sources
-    texts.append("Duties that apply to particular goods from every country (Section 232) are not counted here.")
-    return Statement("tariffs-now-text", " ".join(t for t in texts if t), ev, tuple(asserts),
-                     tuple(dict.fromkeys(s for s in cited if isinstance(s, str))))
+        out.append(Statement(f"tariffs-now-{side.lower()}", " ".join(t for t in texts if t), ev, tuple(asserts),
+                             tuple(dict.fromkeys(c for c in cited if isinstance(c, str)))))
+    return out[0], out[1]
 
 
 def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
@@ -101,7 +104,7 @@ def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
     recent, older = live[live["effective_date"] >= tariffs.START], live[live["effective_date"] < tariffs.START]
     if len(recent):
         ev["cn_products_2025"] = len(recent)
-        parts.append("Its duties on listed US products set since January 2025 and in force: " + semicolons(
+        parts.append("China's duties on listed US products set since January 2025 and in force: " + semicolons(
             f"{pct(r.rate_set_pct)} on {r.scope}, from {day(r.effective_date)}" for r in recent.itertuples()) + ".")
         cited += list(recent["source_id"])
     if len(older):
@@ -109,7 +112,7 @@ def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
         ev.update({"cn_older_products": len(older), "cn_older_low": lo, "cn_older_high": hi})
         span = f"of {pct(lo)}" if lo == hi else f"from {pct(lo)} to {pct(hi)}"
         years = sorted({older["effective_date"].min().year, older["effective_date"].max().year})
-        parts.append(f"Its older product duties ({'–'.join(map(str, years))}: {plural(len(older), 'list')}, {span}) "
+        parts.append(f"China's older product duties ({'–'.join(map(str, years))}: {plural(len(older), 'list')}, {span}) "
                      "also stay in force in the data.")
         cited += list(older["source_id"])
     gone = in_force.ended_products(actions, "China", cutoff)
