@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from tradefight import data, scenarios, timecut
+from tradefight.text import day as text_day
 from tradefight import tariffs as tariff_paths
 from tradefight.statements import claims as claims_st
 from tradefight.statements import methods, overview, rare_earths, student_context, students, tariff_averages
@@ -467,3 +468,9 @@ def test_a_rounded_tie_in_the_mining_share_reads_about_the_same():
     said = rare_earths.Statements()
     rare_earths.mining(production_table(rows), NO_NOTES, said)
     assert said["china-mining-share-title"].text.endswith("was about 70% in 2024, about the same as in 2023")
+
+
+def test_a_book_dated_after_the_data_says_where_the_data_stops():
+    late = tariffs_now.now_texts(data.open_book(DATA, "2026-11-30"))[1].text
+    assert late.endswith(f"The data runs to {text_day(LAST)}; any change after that day is not recorded here.")
+    assert "The data runs to" not in tariffs_now.now_texts(data.open_book(DATA, ""))[1].text

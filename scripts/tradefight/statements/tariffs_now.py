@@ -81,6 +81,11 @@ def now_texts(book) -> tuple[Statement, Statement]:
             detail, sources = _china_detail(actions, cutoff, ev)
             texts.append(detail)
             cited += sources
+        through = book.data_through() if hasattr(book, "data_through") else cutoff
+        if side == tariffs.SIDES[-1] and through < cutoff:  # a book dated after the data's last record
+            ev["data_through"] = through
+            asserts.append(("lt", "data_through", cutoff))
+            texts.append(f"The data runs to {day(through)}; any change after that day is not recorded here.")
         out.append(Statement(f"tariffs-now-{side.lower()}", " ".join(t for t in texts if t), ev, tuple(asserts),
                              tuple(dict.fromkeys(c for c in cited if isinstance(c, str)))))
     return out[0], out[1]
