@@ -134,6 +134,14 @@ def test_replaces_must_name_an_earlier_row_of_the_same_side(data_copy):
     assert only(contract.validate(data_copy)).line == later
 
 
+def test_a_student_quote_must_name_its_place(data_copy):
+    path = data_copy / "quotes.csv"
+    line = line_of(path, "2025-11-17-iie-fall-snapshot-new,")
+    set_cell(path, line, "place", "")
+    p = only(contract.validate(data_copy))
+    assert (p.file, p.line, p.column) == ("data/quotes.csv", line, "place") and "new_enrolment_change" in p.message
+
+
 def test_a_missing_required_value(data_copy):
     set_cell(data_copy / "events.csv", 4, "title", "")
     p = only(contract.validate(data_copy))

@@ -60,9 +60,18 @@ def test_status_sentence_groups_announcements_by_status_and_end_date():
     assert controls.status_sentence(both, T("2025-12-01")).endswith("No. 57 and No. 61 were suspended until "
                                                                    "10 November 2026")
     assert controls.status_sentence(status_table(), T("2026-12-01")) == (
-        "No. 18 was in force; No. 57 had been suspended until 10 November 2026; the data records no status since")
+        "No. 18 was in force; No. 57 had been suspended until 10 November 2026 (the data records no later status)")
     ended = pd.concat([status_table(), pd.DataFrame({"announcement": ["No. 57"], "date": [T("2026-05-01")],
                                                      "status": ["ended"], "until": [pd.NaT]})])
     assert controls.status_sentence(ended, T("2026-06-01")) == "No. 18 was in force; No. 57 had ended"
     assert controls.status_on(ended, T("2026-06-01")).set_index("announcement")["until"].isna().all()
     assert controls.status_sentence(status_table(), T("2025-04-03")) == ""
+
+
+def test_a_lapsed_announced_status_and_an_ended_one_read_plainly():
+    frame = pd.DataFrame([["No. 57", "2025-10-09", "announced", "2025-11-08"],
+                          ["No. 61", "2025-10-09", "ended", "2026-01-01"]], columns=["announcement", "date", "status", "until"])
+    for c in ("date", "until"):
+        frame[c] = pd.to_datetime(frame[c])
+    assert controls.status_sentence(frame, T("2025-12-01")) == (
+        "No. 57 was due to take effect on 8 November 2025 (the data records no later status); No. 61 had ended")

@@ -413,7 +413,7 @@ def test_layers_ended_the_same_day_by_different_orders_are_named_apart():
 def test_how_the_steps_were_read_counts_sources_and_says_one_or_none():
     sources = pd.DataFrame({"source_id": ["s", "g"], "url": ["https://broker.example.com", "https://www.cbp.gov/x"]})
     one = Book("2025-09-01", tariff_actions=LADDER, sources=sources)
-    assert "Their one source is a reprint or a report" in tariffs_now.reading(one).text
+    assert "Their one source is a reprint, a copy or a report by others" in tariffs_now.reading(one).text
     mixed = LADDER.assign(source_id=["g"] + ["s"] * (len(LADDER) - 1))
     text = tariffs_now.reading(Book("2025-09-01", tariff_actions=mixed, sources=sources)).text
     assert "Of the 2 sources behind them, 1 was read on a government's own site and the rest are" in text
@@ -449,7 +449,8 @@ def test_a_reported_opt_count_is_read_for_its_own_place_and_year():
     said = students.Statements()
     student_context.opt(book, said)
     assert said["students-opt-text"].text.startswith("China's count includes students on Optional Practical")
-    assert "gave 1,000 for 2023/24, 0.4% of China's 277,398" in said["students-opt-text"].text
+    assert "gave 1,000 for 2023/24, 0.4% of the 277,398 counted" in said["students-opt-text"].text
+    assert said["students-opt-text"].sources == ("p", "s")  # the quote's source and the count's
     said = students.Statements()
     student_context.opt(Book("2026-01-01", quotes=quotes.assign(academic_year="2030/31"),
                                  students_by_origin=student_table()), said)
@@ -472,5 +473,21 @@ def test_a_rounded_tie_in_the_mining_share_reads_about_the_same():
 
 def test_a_book_dated_after_the_data_says_where_the_data_stops():
     late = tariffs_now.now_texts(data.open_book(DATA, "2026-11-30"))[1].text
-    assert late.endswith(f"The data runs to {text_day(LAST)}; any change after that day is not recorded here.")
-    assert "The data runs to" not in tariffs_now.now_texts(data.open_book(DATA, ""))[1].text
+    assert late.endswith(f"The data records nothing after {text_day(LAST)}, so a change to either side's rates "
+                         "since then would not show here.")
+    assert "records nothing after" not in tariffs_now.now_texts(data.open_book(DATA, ""))[1].text
+
+
+def test_the_data_end_sentence_appears_only_after_the_data_ends():
+    for as_of in ("2025-04-12", "2025-01-15", ""):
+        assert "records nothing after" not in tariffs_now.now_texts(data.open_book(DATA, as_of))[1].text
+
+
+def test_older_product_duties_count_rate_tiers_and_announcements():
+    older = actions([["c1", "China", "2018-04-01", "2018-04-02", "countermeasure_products", False, 15, "s"],
+                     ["c2", "China", "2018-04-01", "2018-04-02", "countermeasure_products", False, 25, "s"],
+                     ["c3", "China", "2019-05-13", "2019-06-01", "countermeasure_products", False, 10, "s"]])
+    frame = with_text(pd.concat([LADDER, older], ignore_index=True))
+    frame.loc[frame["action_id"] == "c2", "instrument"] = "order c1"
+    text = tariffs_now.now_texts(Book("2025-09-01", tariff_actions=frame))[1].text
+    assert "China's older product duties (2018–2019: 3 rate tiers from 2 announcements, from 10% to 25%)" in text

@@ -50,13 +50,14 @@ def status_sentence(status: pd.DataFrame, cutoff: pd.Timestamp) -> str:
     for (state, until, over), rows in now.groupby(["status", now["until"], lapsed], sort=False, dropna=False):
         names = list(rows.sort_values("date", kind="stable")["announcement"])
         many = len(names) > 1
-        if over:
+        if state == "ended":
+            words = "had ended"
+        elif over:
             words = (f"{'were' if many else 'was'} due to take effect on {day(until)}" if state == "announced" else
                      f"had been {STATUS_WORDS.get(state, state)} until {day(until)}")
-            words += "; the data records no status since"
+            words += " (the data records no later status)"
         else:
-            words = ("had ended" if state == "ended" else f"{'were' if many else 'was'} "
-                                                           f"{STATUS_WORDS.get(state, state)}")
+            words = f"{'were' if many else 'was'} {STATUS_WORDS.get(state, state)}"
             if pd.notna(until):
                 words += (f", due to take effect on {day(until)}" if state == "announced" else f" until {day(until)}")
         parts.append(f"{listing(names)} {words}")

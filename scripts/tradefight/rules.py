@@ -10,6 +10,9 @@ from .timecut import PUBLISHED, ROW_DATE
 # scheduled ones, such as an effective date, an expiry or the day a scenario's window opens.
 HAPPENED = {**{name: [col] for name, col in ROW_DATE.items() if name != "scenarios"}, "sources": ["date_published"]}
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# What a quote must say besides its words, by what it measures (quotes.csv `measure`).
+NEEDS = {"students_remark": ("value", "place"), "students_on_opt": ("value", "place", "academic_year"),
+         "new_enrolment_change": ("value", "place"), "total_enrolment_change": ("value", "place")}
 
 
 def rows(table: list[list[str]]) -> list[dict]:
@@ -34,6 +37,11 @@ def check(data_dir: Path, contract: dict, tables: dict, problem) -> list:
                                f"found {row['effective_date']}, expected on or after announced_date "
                                f"{row['announced_date']}"))
     out += _replaces(rows(tables.get("tariff_actions")), f"{data_dir.name}/{paths['tariff_actions']}", problem)
+    for line, row in enumerate(rows(tables.get("quotes")), start=2):
+        for col in NEEDS.get(row.get("measure"), ()):
+            if not (row.get(col) or "").strip():
+                out.append(problem(f"{data_dir.name}/{paths['quotes']}", line, col,
+                                   f"value is missing; a quote that measures {row['measure']} needs a {col}"))
     for line, row in enumerate(rows(tables.get("series_notes")), start=2):
         if row.get("year_from", "").isdigit() and row.get("year_to", "").isdigit() and row["year_to"] < row["year_from"]:
             out.append(problem(f"{data_dir.name}/{paths['series_notes']}", line, "year_to",

@@ -48,8 +48,8 @@ def report(cutoff: pd.Timestamp) -> Statement:
     text = (f"This book started from a news report on US–China trade, published on {day(claims.ARTICLE_DATE)}, the "
             "first day of the London talks. Its text reached this project without its publisher's name, and the "
             "original could not be found (the data notes say where it was searched for), so it is cited by its "
-            "date and its own words. Here each of its quantitative claims is checked against the data, and so is "
-            "every statement the book makes itself." if published else
+            "date and its own words. Here its quantitative claims are checked against the data, each once the data "
+            "can test it, and so is every statement the book makes itself." if published else
             "A news report on US–China trade, published after this book's as-of date, is checked on later "
             "editions of this page; here only the book's own statements are checked.")
     return Statement("claims-report", text, {"report_published_by_then": published})

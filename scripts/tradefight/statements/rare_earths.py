@@ -42,7 +42,8 @@ def mining(production: pd.DataFrame, notes: pd.DataFrame, said: Statements) -> d
     year = tagged(str(int(last["year"])), notes, "rare_earth_production", int(last["year"]))
     said.add(Statement("china-mining-share-title", f"China's share of world rare-earth mining was "
                        f"{about(last['china_share_pct'])} in {year}, {trend}", ev, trends, (last["source_id"],)))
-    caveat = rows_for(notes, "rare_earth_production", int(base["year"]), int(last["year"]))
+    caveat = pd.concat([rows_for(notes, "rare_earth_production", int(y)) for y in {int(base["year"]), int(last["year"])}])
+    caveat = caveat.drop_duplicates(subset=["dataset", "year_from"])
     said.add(Statement("re-mining-text", f"In {int(last['year'])} China mined {count(last['china_t'])} tonnes of "
                        f"rare-earth oxide out of a world total of {count(last['world_t'])} tonnes: "
                        f"{about(last['china_share_pct'])} of world mine production of all rare earths, {trend}. "

@@ -33,6 +33,9 @@ def _quotes(book, measure: str) -> pd.DataFrame:
 
 
 def _where(place) -> str:
+    """Whose students a figure is about, for a sentence ("" when the data names no place)."""
+    if not isinstance(place, str):
+        return ""
     return "from every country" if place == st.ALL else f"from {place}"
 
 
@@ -63,16 +66,21 @@ def timing(book, said: Statements) -> None:
     asserts = [od_rel, (fy_rel, "ended", "measure")]
     new = _quotes(book, "new_enrolment_change")
     new = new[new["date"] >= first]
+    cited = [visa["source_id"].iloc[0]]
     if len(new):
         q = new.iloc[-1]
         total = _quotes(book, "total_enrolment_change")
         total = total[(total["date"] == q["date"]) & (total["source_id"] == q["source_id"])]
-        found = f"“{q['quote']}”" + (f" and “{total['quote'].iloc[0]}”" if len(total) else "")
-        parts.append(f"Published on {day(q['date'])}, {q['speaker']} found: {found} It counts students "
-                     f"{_where(q['place'])}.")
+        parts.append(f"Published on {day(q['date'])}, {q['speaker']} found: “{q['quote']}”")
+        if len(total):
+            parts.append(f"It also reported: “{total['quote'].iloc[0]}”")
+        whose = _where(q["place"])
+        if whose == "from every country":
+            parts.append("These are changes for students from every country, not China alone.")
         ev.update({"survey_change_pct": float(q["value"]), "survey_date": q["date"]})
         asserts.append(("ge", "survey_date", "measure"))
-    said.add(Statement("students-timing-text", " ".join(parts), ev, tuple(asserts)))
+        cited += [q["source_id"], *total["source_id"]]
+    said.add(Statement("students-timing-text", " ".join(parts), ev, tuple(asserts), tuple(dict.fromkeys(cited))))
 
 
 def remark(book, said: Statements) -> None:
@@ -82,9 +90,9 @@ def remark(book, said: Statements) -> None:
         said.add(Statement("students-remark-text", "", {"remarks": 0}))
         return
     q = quotes.iloc[-1]
-    place = q["place"] if isinstance(q["place"], str) else st.ALL
-    rows = st.series(book.table("students_by_origin"), place)
-    if rows.empty:
+    place = q["place"] if isinstance(q["place"], str) else None
+    rows = st.series(book.table("students_by_origin"), place) if place else pd.DataFrame()
+    if rows.empty:  # no place named, or none counted: nothing to set the figure against
         said.add(Statement("students-remark-text", "", {"remarks": 0}))
         return
     last, top = rows.iloc[-1], rows.loc[rows["students"].idxmax()]
@@ -105,14 +113,18 @@ def opt(book, said: Statements) -> None:
     quotes = _quotes(book, "students_on_opt")
     table = book.table("students_by_origin")
     for q in quotes.iloc[::-1].itertuples():
-        count_then = st.count_in(table, q.place, q.academic_year)
-        if count_then is None:
+        if not isinstance(q.place, str) or not isinstance(q.academic_year, str):
             continue
+        rows = table[(table["place_of_origin"] == q.place) & (table["academic_year"] == q.academic_year)]
+        if rows.empty:
+            continue
+        count_then = int(rows["students"].iloc[0])
         share = round(100 * float(q.value) / count_then, 1)
-        said.add(Statement("students-opt-text", f"{q.place}'s count includes students on Optional Practical "
-                           f"Training, a period of work in their field of study: {q.speaker} gave {count(q.value)} "
-                           f"for {q.academic_year}, {pct(share, 1)} of {q.place}'s {count(count_then)}.",
+        whose = "International students'" if q.place == st.ALL else f"{q.place}'s"
+        said.add(Statement("students-opt-text", f"{whose} count includes students on Optional Practical Training, a "
+                           f"period of work in their field of study: {q.speaker} gave {count(q.value)} for "
+                           f"{q.academic_year}, {pct(share, 1)} of the {count(count_then)} counted.",
                            {"opt": float(q.value), "count": count_then, "share_pct": share},
-                           (("le", "opt", "count"),), (q.source_id,)))
+                           (("le", "opt", "count"),), (q.source_id, rows["source_id"].iloc[0])))
         return
     said.add(Statement("students-opt-text", "", {"opt_figures": 0}))

@@ -81,14 +81,22 @@ def now_texts(book) -> tuple[Statement, Statement]:
             detail, sources = _china_detail(actions, cutoff, ev)
             texts.append(detail)
             cited += sources
-        through = book.data_through() if hasattr(book, "data_through") else cutoff
-        if side == tariffs.SIDES[-1] and through < cutoff:  # a book dated after the data's last record
-            ev["data_through"] = through
-            asserts.append(("lt", "data_through", cutoff))
-            texts.append(f"The data runs to {day(through)}; any change after that day is not recorded here.")
+        last = _last_record(book)
+        if side == tariffs.SIDES[-1] and last is not None and last < cutoff:  # dated after the data's last record
+            ev["data_ends"] = last
+            asserts.append(("lt", "data_ends", cutoff))
+            texts.append(f"The data records nothing after {day(last)}, so a change to either side's rates since "
+                         "then would not show here.")
         out.append(Statement(f"tariffs-now-{side.lower()}", " ".join(t for t in texts if t), ev, tuple(asserts),
                              tuple(dict.fromkeys(c for c in cited if isinstance(c, str)))))
     return out[0], out[1]
+
+
+def _last_record(book) -> pd.Timestamp | None:
+    """The latest date the whole data folder records (not cut at the book's date); None for a test's book."""
+    from .. import data
+
+    return data.latest_date(book.data_dir) if hasattr(book, "data_dir") else None
 
 
 def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
@@ -117,8 +125,9 @@ def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
         ev.update({"cn_older_products": len(older), "cn_older_low": lo, "cn_older_high": hi})
         span = f"of {pct(lo)}" if lo == hi else f"from {pct(lo)} to {pct(hi)}"
         years = sorted({older["effective_date"].min().year, older["effective_date"].max().year})
-        parts.append(f"China's older product duties ({'–'.join(map(str, years))}: {plural(len(older), 'list')}, {span}) "
-                     "also stay in force in the data.")
+        made = plural(older["instrument"].nunique(), "announcement")
+        parts.append(f"China's older product duties ({'–'.join(map(str, years))}: {plural(len(older), 'rate tier')} "
+                     f"from {made}, {span}) also stay in force in the data.")
         cited += list(older["source_id"])
     gone = in_force.ended_products(actions, "China", cutoff)
     if len(gone):
@@ -131,25 +140,25 @@ def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
 def reading(book) -> Statement:
     """How the tariff steps that took effect from January 2025 to the cut-off were read."""
     actions, cutoff = book.table("tariff_actions"), book.cutoff
-    steps = actions[(actions["effective_date"] >= tariffs.START) & (actions["effective_date"] <= cutoff)]
+    steps = actions[(actions["effective_date"] >= tariffs.START) & (actions["effective_date"] <= cutoff)
+                    & (actions["layer"] != "section_232")]  # global product duties: not counted in this chapter
     counts = provenance.tally(steps["source_id"], book.sources())
     sources, on_site = counts["government site"] + counts["elsewhere"], counts["government site"]
     ev = {"actions": len(steps), "sources": sources, "government_site": on_site}
     if steps.empty:
         return Statement("tariffs-reading", f"No tariff step had taken effect since January 2025 by {day(cutoff)}. "
                          "The chapter keeps two measures apart:", ev, (("eq", "actions", 0),))
-    elsewhere = "reprints or reports by brokers, law firms, trade bodies and news outlets"
+    where = "the Methods page lists each one, with the original's address where it is known"
     if sources == 1:
         tail = (("Their one source was read on a government's own site" if on_site else
-                 "Their one source is a reprint or a report, not a government's own page") +
-                "; it is listed under its chart, with the original's address where it is known.")
+                 "Their one source is a reprint, a copy or a report by others, not a government's own page") +
+                "; the Methods page lists it, with the original's address where it is known.")
     else:
-        site = (f"none was read on a government's own site: all are {elsewhere}" if on_site == 0 else
-                "all were read on a government's own site" if on_site == sources else
+        site = ("none was read on a government's own site: all are reprints, copies or reports by others"
+                if on_site == 0 else "all were read on a government's own site" if on_site == sources else
                 f"{on_site} {'was' if on_site == 1 else 'were'} read on a government's own site and the rest are "
-                f"{elsewhere}")
-        tail = (f"Of the {sources} sources behind them, {site}; each is listed under its chart, with the original's "
-                "address where it is known.")
+                "reprints, copies or reports by others")
+        tail = f"Of the {sources} sources behind them, {site}; {where}."
     text = (f"This chapter rebuilds each step from {plural(len(steps), 'recorded tariff action')} that took effect "
             f"from January 2025 to {day(cutoff)}. {tail} The chapter keeps two measures apart:")
     return Statement("tariffs-reading", text, ev)
