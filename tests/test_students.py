@@ -78,3 +78,9 @@ def test_places_recorded_and_rank():
     assert students.rank_of(students.ranking(student_table(), "2019/20"), "South Korea") is None
     tied = students.ranking(student_table([["2023/24", "B", 5], ["2023/24", "A", 5], ["2023/24", "C", 1]]), "2023/24")
     assert tied["rank"].tolist() == [1, 1, 3] and students.rank_of(tied, "B") == 1
+
+
+def test_row_in_gives_the_count_and_its_source():
+    row = students.row_in(student_table(), "China", "2023/24")
+    assert int(row["students"]) == 277398 and row["source_id"] == "s"
+    assert students.row_in(student_table(), "China", "2030/31") is None

@@ -61,3 +61,9 @@ def test_count_points_times_plural():
 def test_listing():
     assert text.listing([]) == "" and text.listing(["a"]) == "a"
     assert text.listing(["a", "b"]) == "a and b" and text.listing(iter(["a", "b", "c"])) == "a, b and c"
+
+
+def test_semicolons_join_items_that_hold_commas():
+    assert text.semicolons(["a, b", "c"]) == "a, b; and c"
+    assert text.semicolons(["a", "b", "c"]) == "a; b; and c"
+    assert text.semicolons(["only"]) == "only" and text.semicolons([]) == ""

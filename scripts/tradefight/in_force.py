@@ -4,23 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .tariffs import LAYER_NAMES, START
+from .tariffs import LAYER_NAMES, START, all_goods_rows, ordered
 
 PRODUCT_LAYERS = {"US": "section_301", "China": "countermeasure_products"}
 COLUMNS = ["imposer", "layer", "name", "rate_pct", "status", "since", "instrument", "scope", "source_id"]
 
 
-def _ordered(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows.sort_values(["effective_date", "announced_date"], kind="stable")
-
-
 def all_goods_layers(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since=START) -> pd.DataFrame:
     """One row per all-goods layer set since `since`, as it stood on `day`: its rate, "in force" or "ended",
     the date of its last change (`since`) and the instrument, scope and source of the row that made it."""
-    rows = _ordered(actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"].fillna(False).astype(bool)
-                            & (actions["effective_date"] >= since) & (actions["effective_date"] <= day)])
     out = {}
-    for row in rows.to_dict("records"):
+    for row in all_goods_rows(actions, imposer, day, since).to_dict("records"):
         rate = float(row["rate_set_pct"])
         last = out.get(row["layer"])
         if last is not None and last["rate_pct"] == rate:
@@ -42,7 +36,7 @@ def product_duties(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since
     live = rows[(rows["rate_set_pct"] > 0) & ~rows["action_id"].isin(replaced)]
     if since is not None:
         live = live[live["effective_date"] >= since]
-    return _ordered(live).reset_index(drop=True)
+    return ordered(live).reset_index(drop=True)
 
 
 def ended_products(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since=START) -> pd.DataFrame:
@@ -50,4 +44,4 @@ def ended_products(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since
     rows = actions[(actions["imposer"] == imposer) & (actions["layer"] == PRODUCT_LAYERS[imposer])
                    & (actions["rate_set_pct"] == 0) & (actions["effective_date"] >= since)
                    & (actions["effective_date"] <= day)]
-    return _ordered(rows).reset_index(drop=True)
+    return ordered(rows).reset_index(drop=True)

@@ -20,10 +20,16 @@ def latest(table: pd.DataFrame, origin: str) -> pd.Series | None:
     return None if rows.empty else rows.iloc[-1]
 
 
+def row_in(table: pd.DataFrame, origin: str, year: str) -> pd.Series | None:
+    """The row for `origin` in `year` (count and source), or None if the data has no such row."""
+    rows = table[(table["place_of_origin"] == origin) & (table["academic_year"] == year)]
+    return None if rows.empty else rows.iloc[0]
+
+
 def count_in(table: pd.DataFrame, origin: str, year: str) -> int | None:
     """Students from `origin` in `year`, or None if the data has no such row."""
-    rows = table[(table["place_of_origin"] == origin) & (table["academic_year"] == year)]
-    return None if rows.empty else int(rows["students"].iloc[0])
+    row = row_in(table, origin, year)
+    return None if row is None else int(row["students"])
 
 
 def lead(table: pd.DataFrame, leader: str, other: str) -> dict:

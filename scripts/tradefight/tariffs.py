@@ -47,29 +47,29 @@ def _memo(actions: pd.DataFrame, key: tuple, compute):
     return value.copy() if hasattr(value, "copy") else value
 
 
-def _ordered(actions: pd.DataFrame) -> pd.DataFrame:
+def ordered(actions: pd.DataFrame) -> pd.DataFrame:
     """Later actions win; on the same effective day, the one announced later wins."""
     return actions.sort_values(["effective_date", "announced_date"], kind="stable")
 
 
-def _all_goods(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since) -> pd.DataFrame:
+def all_goods_rows(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since=START) -> pd.DataFrame:
     """One side's all-goods actions in force by `cutoff` (set since `since`), in the order they apply."""
     rows = actions[(actions["imposer"] == imposer) & actions["applies_to_all_goods"].fillna(False).astype(bool)
                    & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= since)]
-    return _ordered(rows)
+    return ordered(rows)
 
 
 def layer_state(actions: pd.DataFrame, imposer: str, day: pd.Timestamp, since=START) -> dict[str, float]:
     """Rate of each all-goods layer in force on `day` (layers set since `since`)."""
     def compute():
-        rows = _all_goods(actions, imposer, day, since)
+        rows = all_goods_rows(actions, imposer, day, since)
         return {layer: float(rate) for layer, rate in zip(rows["layer"], rows["rate_set_pct"])}
     return _memo(actions, ("state", imposer, pd.Timestamp(day), pd.Timestamp(since)), compute)
 
 
 def layer_rates(actions: pd.DataFrame, imposer: str, cutoff: pd.Timestamp, since=START) -> pd.DataFrame:
     """Rate of each all-goods layer after each change: columns date, layer, rate_pct."""
-    rows = _all_goods(actions, imposer, cutoff, since)
+    rows = all_goods_rows(actions, imposer, cutoff, since)
     layers = list(dict.fromkeys(rows["layer"]))
     state: dict[str, float] = {}
     out = []
@@ -127,7 +127,7 @@ def ladder(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Both sides' headline paths, each running on to the cut-off, with the source of each change."""
     parts = [headline(actions, who, cutoff) for who in SIDES]
     path = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else parts[0]
-    changes = _ordered(actions[actions["applies_to_all_goods"].fillna(False).astype(bool)])
+    changes = ordered(actions[actions["applies_to_all_goods"].fillna(False).astype(bool)])
     last_source = changes.groupby(["imposer", "effective_date"])["source_id"].last()
     path["source_id"] = [last_source.get((i, d), pd.NA) for i, d in zip(path["imposer"], path["date"])]
     return step_series(path, cutoff) if len(path) else path
@@ -137,7 +137,7 @@ def section_301_rate(actions: pd.DataFrame, day: pd.Timestamp, listed: str = "Li
     """US Section 301 rate in force on `day` for goods on one list (scope starting 'List 3', say)."""
     rows = actions[(actions["imposer"] == "US") & (actions["layer"] == "section_301")
                    & actions["scope"].str.startswith(listed).fillna(False) & (actions["effective_date"] <= day)]
-    return float(_ordered(rows)["rate_set_pct"].iloc[-1]) if len(rows) else 0.0
+    return float(ordered(rows)["rate_set_pct"].iloc[-1]) if len(rows) else 0.0
 
 
 def us_layer_stack(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:

@@ -75,6 +75,14 @@ def listing(items) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def semicolons(items) -> str:
+    """Items that may hold commas themselves: ["a", "b", "c"] -> "a; b; and c"."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return "; ".join(items[:-1]) + "; and " + items[-1]
+
+
 def spans(chosen, order) -> str:
     """Chosen items as runs of consecutive items of `order`: "2001/02 to 2008/09 and 2023/24"."""
     order, chosen = list(order), set(chosen)

@@ -7,6 +7,7 @@ import pandas as pd
 from .. import caveats
 from .. import events as ev_
 from .. import students as st
+from ..measures import peak_and_latest
 from ..text import count, day, pct
 from .core import Statement, Statements
 
@@ -95,14 +96,14 @@ def remark(book, said: Statements) -> None:
     if rows.empty:  # no place named, or none counted: nothing to set the figure against
         said.add(Statement("students-remark-text", "", {"remarks": 0}))
         return
-    last, top = rows.iloc[-1], rows.loc[rows["students"].idxmax()]
+    top, last, stands = peak_and_latest(rows, "students", "academic_year")
     said_n, latest_n, peak_n = float(q["value"]), int(last["students"]), int(top["students"])
     w1, r1 = caveats.times_words(said_n, latest_n)
     w2, r2 = caveats.times_words(said_n, peak_n)
     ev = {"said": said_n, "latest": latest_n, "peak": peak_n}
     text = (f"On {day(q['date'])}, {q['speaker']} said: “{q['quote']}” The remark, as reported, named no period. "
             f"That figure is {w1} the {count(latest_n)} students {_where(place)} counted in {last['academic_year']}")
-    text += (", the latest count, which is also the highest in the data." if last["academic_year"] == top["academic_year"]
+    text += (", the latest count, which is also the highest in the data." if stands == "peak"
              else f", and {w2} the peak of {count(peak_n)} in {top['academic_year']}.")
     said.add(Statement("students-remark-text", text, ev, ((r1, "said", "latest"), (r2, "said", "peak")),
                        (q["source_id"], last["source_id"])))
@@ -115,16 +116,16 @@ def opt(book, said: Statements) -> None:
     for q in quotes.iloc[::-1].itertuples():
         if not isinstance(q.place, str) or not isinstance(q.academic_year, str):
             continue
-        rows = table[(table["place_of_origin"] == q.place) & (table["academic_year"] == q.academic_year)]
-        if rows.empty:
+        row = st.row_in(table, q.place, q.academic_year)
+        if row is None:
             continue
-        count_then = int(rows["students"].iloc[0])
+        count_then = int(row["students"])
         share = round(100 * float(q.value) / count_then, 1)
         whose = "International students'" if q.place == st.ALL else f"{q.place}'s"
         said.add(Statement("students-opt-text", f"{whose} count includes students on Optional Practical Training, a "
                            f"period of work in their field of study: {q.speaker} gave {count(q.value)} for "
                            f"{q.academic_year}, {pct(share, 1)} of the {count(count_then)} counted.",
                            {"opt": float(q.value), "count": count_then, "share_pct": share},
-                           (("le", "opt", "count"),), (q.source_id, rows["source_id"].iloc[0])))
+                           (("le", "opt", "count"),), (q.source_id, row["source_id"])))
         return
     said.add(Statement("students-opt-text", "", {"opt_figures": 0}))

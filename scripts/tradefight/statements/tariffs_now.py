@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import in_force, provenance, tariffs
-from ..text import day, listing, pct, plural
+from ..text import day, listing, pct, plural, semicolons
 from .core import Statement
 
 RATE = {"US": "the US headline rate on Chinese goods", "China": "China's headline rate on US goods"}
@@ -26,12 +26,6 @@ def made_of(layers: pd.DataFrame, side: str) -> str:
     """The names of one side's layers in force, as a list ("" if none)."""
     live = layers[(layers["imposer"] == side) & (layers["status"] == "in force")]
     return listing(name(n) for n in live["name"])
-
-
-def semicolons(items) -> str:
-    """Items that may hold commas themselves: "a; b; and c"."""
-    items = list(items)
-    return items[0] if len(items) == 1 else "; ".join(items[:-1]) + "; and " + items[-1]
 
 
 def _side(actions, layers, side, cutoff, ev) -> tuple[str, list]:
@@ -100,14 +94,12 @@ def _last_record(book) -> pd.Timestamp | None:
 
 
 def _china_detail(actions, cutoff, ev) -> tuple[str, list]:
-    rows = actions[(actions["imposer"] == "China") & actions["applies_to_all_goods"].fillna(False).astype(bool)
-                   & (actions["effective_date"] <= cutoff) & (actions["effective_date"] >= tariffs.START)]
+    rows = tariffs.all_goods_rows(actions, "China", cutoff)
     parts, cited = [], []
     if len(rows):
-        ordered = rows.sort_values(["effective_date", "announced_date"])
-        last = ordered.iloc[-1]
-        same = len(ordered) > 1 and float(ordered["rate_set_pct"].iloc[-2]) == float(last["rate_set_pct"]) \
-            and ordered["layer"].iloc[-2] == last["layer"]
+        last = rows.iloc[-1]
+        same = len(rows) > 1 and float(rows["rate_set_pct"].iloc[-2]) == float(last["rate_set_pct"]) \
+            and rows["layer"].iloc[-2] == last["layer"]
         ev["cn_last_action"] = last["effective_date"]
         verb = "extended, at the same rate," if same else "set"
         parts.append(f"China's rate was last {verb} on {day(last['effective_date'])}, by {last['instrument']}; the "
