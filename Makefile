@@ -32,9 +32,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 venv: $(VENV)/.installed
 
-# The site, then its PDF edition (printed by Chromium, remade only when the site changed).
+# The site, then its PDF edition (printed by Chromium, remade only when the site changed). Outside CI the
+# build runs in a warm build server that stays for the next `make book` (stops after 15 idle minutes;
+# `make clean` or `tradefight standby --stop` stops it at once): see scripts/tradefight/tools/standby.py.
 book: $(VENV)/.installed browser
-	@$(TF) build $(BOOK_ARGS)
+	@$(TF) build $(BOOK_ARGS) $(if $(CI),,--standby)
 	@$(TF) pdf
 
 # Chromium for the browser tests: Debian's package (Playwright cannot download its own here).
@@ -67,5 +69,6 @@ lock: $(VENV)/.installed
 	  --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
 
 clean:
+	@if [ -x $(TF) ]; then $(TF) standby --stop; fi
 	rm -rf _build .pytest_cache
 	find . -name __pycache__ -not -path "./$(VENV)/*" -prune -exec rm -rf {} +

@@ -9,6 +9,7 @@ the as-of date (the rules are in `timecut`).
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -31,14 +32,12 @@ def contract(data_dir: str) -> dict:
     """The data package descriptor (datapackage.json) of a data folder (logged as read on every call)."""
     path = Path(data_dir) / "datapackage.json"
     _log_read(path)
-    stat = path.stat()
-    return _descriptor(str(path), stat.st_mtime_ns, stat.st_size)
+    return _descriptor(path.read_bytes())
 
 
 @lru_cache(maxsize=8)
-def _descriptor(path: str, mtime_ns: int, size: int) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        return json.load(fh)
+def _descriptor(content: bytes) -> dict:
+    return json.loads(content.decode("utf-8"))
 
 
 def resource(data_dir: str | Path, name: str) -> dict:
@@ -68,13 +67,16 @@ def load(data_dir: str | Path, name: str) -> pd.DataFrame:
     res = resource(data_dir, name)
     path = Path(data_dir) / res["path"]
     _log_read(path)
-    stat = path.stat()
-    return _typed(str(path), stat.st_mtime_ns, stat.st_size, json.dumps(res["schema"]["fields"])).copy()
+    return _typed(str(path), _digest(path), json.dumps(res["schema"]["fields"])).copy()
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @lru_cache(maxsize=64)
-def _typed(path: str, mtime_ns: int, size: int, fields: str) -> pd.DataFrame:
-    """A file read and typed once per version of it (the key holds its time and size)."""
+def _typed(path: str, digest: str, fields: str) -> pd.DataFrame:
+    """A file read and typed once per content (a kernel kept between builds never sees an old version)."""
     frame = read_rows(Path(path))
     for f in json.loads(fields):
         col = frame[f["name"]].replace("", pd.NA)

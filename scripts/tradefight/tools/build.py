@@ -10,7 +10,9 @@ Steps, each stopping the build with a plain message on failure:
 from __future__ import annotations
 
 import os
+import subprocess
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .. import contract
@@ -56,51 +58,86 @@ def check_data(data_dir: Path, layout: Layout) -> None:
     cache.write_record(record, {"base": base, "files": files})
 
 
+class PerBuild:
+    """What a build starts early, while the data is checked, and stops when it ends: notebook workers with
+    warm kernels, and a Jupyter Book process that sets up while the notebooks run. A build server keeps
+    them between builds instead (standby.py)."""
+
+    def __init__(self, layout: Layout, jobs: int):
+        self.layout, self.jobs = layout, jobs
+        self.pool: ProcessPoolExecutor | None = None
+        self._sphinx: subprocess.Popen | None = None
+
+    def start(self, pending: int, site_url: str) -> None:
+        """Start both when `pending` notebooks will likely run (else a build may need neither)."""
+        if pending:
+            self.pool = execute.start_pool(self.layout, self.jobs, pending)
+            self._sphinx = site.start_jupyter_book(self.layout, site_url)
+
+    def notebooks_done(self) -> None:
+        """The notebooks have run (or failed): stop the workers and their kernels."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def sphinx(self) -> subprocess.Popen | None:
+        """The Jupyter Book process to build with (None: jupyter_book starts one)."""
+        process, self._sphinx = self._sphinx, None
+        return process
+
+    def close(self) -> None:
+        """Stop whatever was started and not used."""
+        self.notebooks_done()
+        if self._sphinx is not None:
+            self._sphinx.kill()
+            self._sphinx.wait()
+
+
 def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list[str], jobs: int,
-          site_url: str = "") -> None:
-    """One whole build (see the module docstring)."""
+          site_url: str = "", warm: PerBuild | None = None) -> None:
+    """One whole build (see the module docstring); `warm` holds the workers (a build server passes its own)."""
     start = time.perf_counter()
     notebooks = toc_notebooks()
     wanted = params.parse(data_dir, as_of, scenario, extra)
+    warm = warm or PerBuild(layout, jobs)
     with publish.build_lock(layout):
-        per_nb = params.per_notebook(notebooks, wanted, layout.cache / "parameters.json")
-        # Kernels start while the data is checked, when the cache will likely not serve every notebook
-        # (a guess from the files as they are; no notebook runs before the check has passed).
         try:
-            latest = "" if as_of else params.latest_date(data_dir)
-            todo = execute.pending(layout, {nb: {**p, "as_of": as_of or latest} if "as_of" in p else p
-                                            for nb, p in per_nb.items()})
-        except Exception:  # unreadable data: the check below says what is wrong, and nothing starts
-            todo = []
-        pool = execute.start_pool(layout, jobs, len(todo)) if todo else None
-        sphinx = site.start_jupyter_book(layout) if todo else None  # imports while the notebooks run
-        try:
-            check_data(data_dir, layout)
-            if scenario:
-                params.check_scenario(scenario, data_dir)
-            if not as_of:  # the default cut-off, resolved once here so notebooks do not all read every file
-                as_of = params.latest_date(data_dir)
-                per_nb = {nb: {**p, "as_of": as_of} if "as_of" in p else p for nb, p in per_nb.items()}
-            print(f"Running {len(notebooks)} notebooks as of {as_of} (up to {jobs} at once):", flush=True)
-            executed = execute.run(layout, per_nb, jobs, pool)
-        except BaseException:
-            if sphinx is not None:
-                sphinx.kill()
-            raise
+            _build(layout, data_dir, as_of, scenario, jobs, site_url, warm, notebooks, wanted, start)
         finally:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-        stamp = site_stamp(executed, site_url)
-        if publish.current_stamp(layout) == stamp:
-            if sphinx is not None:
-                sphinx.communicate("stop\n")
-            print(f"Site is up to date: {os.path.relpath(layout.site)}/ ({time.perf_counter() - start:.1f}s)")
-            return
-        print("Building the book with Jupyter Book ...", flush=True)
-        t = time.perf_counter()
-        site.stage(layout, executed, site_url)
-        html = site.jupyter_book(layout, sphinx)
-        publish.publish(layout, html, stamp)
+            warm.close()
+
+
+def _build(layout, data_dir, as_of, scenario, jobs, site_url, warm, notebooks, wanted, start) -> None:
+    per_nb = params.per_notebook(notebooks, wanted, layout.cache / "parameters.json")
+    # Kernels start while the data is checked, when the cache will likely not serve every notebook
+    # (a guess from the files as they are; no notebook runs before the check has passed).
+    try:
+        latest = "" if as_of else params.latest_date(data_dir)
+        todo = execute.pending(layout, {nb: {**p, "as_of": as_of or latest} if "as_of" in p else p
+                                        for nb, p in per_nb.items()})
+    except Exception:  # unreadable data: the check below says what is wrong, and nothing starts
+        todo = []
+    warm.start(len(todo), site_url)
+    try:
+        check_data(data_dir, layout)
+        if scenario:
+            params.check_scenario(scenario, data_dir)
+        if not as_of:  # the default cut-off, resolved once here so notebooks do not all read every file
+            as_of = params.latest_date(data_dir)
+            per_nb = {nb: {**p, "as_of": as_of} if "as_of" in p else p for nb, p in per_nb.items()}
+        print(f"Running {len(notebooks)} notebooks as of {as_of} (up to {jobs} at once):", flush=True)
+        executed = execute.run(layout, per_nb, jobs, warm.pool)
+    finally:
+        warm.notebooks_done()
+    stamp = site_stamp(executed, site_url)
+    if publish.current_stamp(layout) == stamp:
+        print(f"Site is up to date: {os.path.relpath(layout.site)}/ ({time.perf_counter() - start:.1f}s)")
+        return
+    print("Building the book with Jupyter Book ...", flush=True)
+    t = time.perf_counter()
+    site.stage(layout, executed, site_url)
+    html = site.jupyter_book(layout, site_url, warm.sphinx())
+    publish.publish(layout, html, stamp)
     print(f"  built in {time.perf_counter() - t:.1f}s")
     print(f"Site ready: {os.path.relpath(layout.site)}/index.html ({time.perf_counter() - start:.1f}s in all)")
 

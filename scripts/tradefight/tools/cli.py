@@ -1,6 +1,7 @@
-"""The `tradefight` command: build | baseline | check | bench | audit | pdf | diff.
+"""The `tradefight` command: build | baseline | check | bench | audit | pdf | diff | standby.
 
-    tradefight build [--data DIR] [--as-of YYYY-MM-DD] [--scenario NAME] [--site-url URL]
+    tradefight build [--data DIR] [--as-of YYYY-MM-DD] [--scenario NAME] [--site-url URL] [--standby]
+    tradefight standby --stop    stop the warm build server that --standby keeps (see standby.py)
     tradefight baseline          re-run book/*.ipynb in place on the default data (then commit them)
     tradefight check [DIR]       check a data folder against its contract
     tradefight bench             time builds against stock Jupyter Book; page weights; a profile
@@ -27,10 +28,13 @@ def _build_args(sub) -> None:
     sub.add_argument("--site-url", default=os.environ.get("SITE_URL", ""),
                      help="public address of the site, for the sitemap and share cards (default: $SITE_URL)")
     sub.add_argument("--build-dir", default=str(ROOT / "_build"), help="where to build (default: _build)")
+    sub.add_argument("--standby", action="store_true",
+                     help="build in a warm build server kept for this build folder (started if needed)")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one sub-command; a BuildError ends it with a plain message and exit status 1."""
+def main(argv: list[str] | None = None, warm=None) -> int:
+    """Run one sub-command; a BuildError ends it with a plain message and exit status 1. (A build server
+    passes `warm`, the workers it keeps.)"""
     parser = argparse.ArgumentParser(prog="tradefight", description=__doc__.split("\n")[0])
     subs = parser.add_subparsers(dest="command", required=True)
     _build_args(subs.add_parser("build", help="build the site into _build/html"))
@@ -45,9 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--out", help="also copy the PDF here")
     diff = subs.add_parser("diff", help="figures, pages and statements that differ from data/")
     diff.add_argument("--data", required=True)
+    server = subs.add_parser("standby", help="run (or --stop) the warm build server for a build folder")
+    server.add_argument("--stop", action="store_true")
+    server.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    server.add_argument("--build-dir", default=str(ROOT / "_build"))
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.argv = argv
     try:
-        return _run(args)
+        return _run(args, warm)
     except BuildError as err:
         print(f"Stopped: {err}", file=sys.stderr)
         if args.command == "build":
@@ -56,16 +66,32 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _run(args) -> int:
+def _run(args, warm=None) -> int:
     if args.command == "build":
-        from .build import build
+        from . import standby
 
+        layout = Layout(Path(args.build_dir).resolve())
+        if warm is None and args.standby:
+            return standby.run(layout, args.argv[1:] + ["--site-url", args.site_url], args.jobs)
+        if warm is None:  # a server kept for this folder would not know of this build: stop it
+            standby.stop(layout)
         data_dir = Path(args.data)
         if not data_dir.is_dir():
             raise BuildError(f"DATA={args.data!r} is not a folder")
-        build(Layout(Path(args.build_dir).resolve()), data_dir, args.as_of, args.scenario, args.param, args.jobs,
-              args.site_url)
+        from .build import build
+
+        build(layout, data_dir, args.as_of, args.scenario, args.param, args.jobs, args.site_url, warm)
         return 0
+    if args.command == "standby":
+        layout = Layout(Path(args.build_dir).resolve())
+        if args.stop:
+            from . import standby
+
+            standby.stop(layout)
+            return 0
+        from . import server
+
+        return server.serve(layout, args.jobs)
     if args.command == "baseline":
         from .build import baseline
 

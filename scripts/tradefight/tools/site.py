@@ -43,6 +43,12 @@ def config_for(site_url: str) -> str:
 
 def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
     """Config, the book's own files and the executed notebooks, in a source tree under _build/."""
+    stage_book(layout, site_url)
+    stage_notebooks(layout, executed)
+
+
+def stage_book(layout: Layout, site_url: str) -> None:
+    """Config and the book's own files (extension, templates, static files): all but the notebooks."""
     src = layout.src
     wanted = set()
     for name in CONFIG_FILES:
@@ -55,12 +61,24 @@ def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
         if path.is_file() and path.suffix != ".ipynb" and not {".ipynb_checkpoints", "__pycache__"} & set(path.parts):
             copy_if_changed(path, src / path.relative_to(ROOT))
             wanted.add(src / path.relative_to(ROOT))
+    _remove_unwanted(src, wanted, notebooks=False)
+
+
+def stage_notebooks(layout: Layout, executed: list[Path]) -> None:
+    """The executed notebooks, under the names the table of contents uses."""
+    wanted = set()
     for nb in executed:
         name = nb.name.rsplit("-", 1)[0] + ".ipynb"  # drop the cache tag
-        copy_if_changed(nb, src / "book" / name)
-        wanted.add(src / "book" / name)
+        copy_if_changed(nb, layout.src / "book" / name)
+        wanted.add(layout.src / "book" / name)
+    _remove_unwanted(layout.src, wanted, notebooks=True)
+
+
+def _remove_unwanted(src: Path, wanted: set[Path], notebooks: bool) -> None:
+    """Delete the staged notebooks (or the other files) that are not wanted."""
     for path in list(src.rglob("*")):
-        if path.is_file() and path not in wanted and "__pycache__" not in path.parts:
+        if (path.is_file() and (path.suffix == ".ipynb") == notebooks and path not in wanted
+                and "__pycache__" not in path.parts):
             path.unlink()
 
 
@@ -77,17 +95,19 @@ def _environment() -> str:
                        "config": [cache.file_hash(ROOT / n) for n in CONFIG_FILES]}, sort_keys=True)
 
 
-def start_jupyter_book(layout: Layout) -> subprocess.Popen:
-    """A Jupyter Book process that imports its stack now and builds the staged book when `jupyter_book` says."""
+def start_jupyter_book(layout: Layout, site_url: str) -> subprocess.Popen:
+    """A Jupyter Book process that loads the staged config, extensions and the last build's state now, and
+    builds the staged book when `jupyter_book` says (see sphinx_worker.py). Stages all but the notebooks."""
+    fresh_output(layout)
+    stage_book(layout, site_url)
     args = ["build", str(layout.src), "--path-output", str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
     return subprocess.Popen([sys.executable, "-m", "tradefight.tools.sphinx_worker", *args], cwd=ROOT,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def jupyter_book(layout: Layout, process: subprocess.Popen | None = None) -> Path:
+def jupyter_book(layout: Layout, site_url: str, process: subprocess.Popen | None = None) -> Path:
     """Build the staged book (warnings are errors); returns the HTML folder."""
-    fresh_output(layout)
-    process = process or start_jupyter_book(layout)
+    process = process or start_jupyter_book(layout, site_url)
     out, err = process.communicate("go\n")
     if process.returncode != 0:
         shutil.rmtree(layout.jb_out, ignore_errors=True)  # next build starts clean

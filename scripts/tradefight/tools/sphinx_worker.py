@@ -1,5 +1,7 @@
-"""A Jupyter Book process started early: it imports Sphinx and the extensions while the notebooks run,
-then builds when told to (a line "go" on its standard input; anything else, or end of input, stops it).
+"""A Jupyter Book process started early. While the notebooks run it imports Sphinx and the extensions and
+sets up the Sphinx application (config, extensions, theme, the last build's saved state); it builds when
+told to (a line "go" on its standard input; anything else, or end of input, stops it). Which pages to
+rebuild is decided only then, from the files staged by that time.
 
     python -m tradefight.tools.sphinx_worker ARGS...   (the arguments of `jupyter-book`)
 """
@@ -9,18 +11,22 @@ import sys
 
 
 def main() -> int:
-    """Import, wait for the signal, build; the exit status is Jupyter Book's."""
+    """Import and set up, wait for the signal, build; the exit status is Jupyter Book's."""
     import importlib
 
     import jupyter_book.cli.main as cli
+    import sphinx.application
 
-    for name in ("sphinx.application", "sphinx.builders.html", "myst_nb.sphinx_ext", "myst_nb.ext.glue", "sphinx_design",
-                 "sphinx_book_theme", "sphinx_external_toc", "sphinxext.opengraph", "sphinx_comments", "jupyter_book",
-                 "fontTools.subset", "vl_convert"):  # the slow imports, done ahead of time
-        importlib.import_module(name)
+    setup_only = sphinx.application.Sphinx.build
 
-    if sys.stdin.readline().strip() != "go":
-        return 0
+    def build_when_told(app, *args, **kwargs):
+        for name in ("fontTools.subset", "vl_convert"):  # the site extension's slow imports, made ahead
+            importlib.import_module(name)
+        if sys.stdin.readline().strip() != "go":
+            raise SystemExit(0)
+        return setup_only(app, *args, **kwargs)
+
+    sphinx.application.Sphinx.build = build_when_told
     try:
         cli.main(args=sys.argv[1:], prog_name="jupyter-book", standalone_mode=True)
     except SystemExit as done:

@@ -1,0 +1,141 @@
+"""The build server of standby.py: it runs builds sent by `tradefight build --standby` with the workers it
+keeps (see standby.py for what it keeps, and when it stops)."""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import sys
+import threading
+
+from . import execute, site
+from .build import PerBuild
+from .layout import ROOT, Layout
+from .standby import STALE, address, key
+
+IDLE = float(os.environ.get("TRADEFIGHT_STANDBY_IDLE", 15 * 60))  # seconds without a build before it stops
+
+
+class Kept(PerBuild):
+    """The workers a server keeps: the pool and its kernels live as long as the server; a fresh Jupyter
+    Book process is started after each build that used one, ready for the next."""
+
+    def __init__(self, layout: Layout, jobs: int):
+        super().__init__(layout, jobs)
+        self.pool = execute.start_pool(layout, jobs, jobs)
+        self.site_url = ""
+        self.used = False
+
+    def prepare(self, site_url: str) -> None:
+        """A Jupyter Book process set up for this site address (kept if it already is)."""
+        if self._sphinx is not None and (self.site_url != site_url or self._sphinx.poll() is not None):
+            self._sphinx.kill()
+            self._sphinx.wait()
+            self._sphinx = None
+        if self._sphinx is None:
+            self._sphinx, self.site_url = site.start_jupyter_book(self.layout, site_url), site_url
+
+    def start(self, pending: int, site_url: str) -> None:
+        """The workers are warm already; the Jupyter Book process is checked for the site address."""
+        self.prepare(site_url)
+
+    def notebooks_done(self) -> None:
+        """The workers and their kernels stay for the next build."""
+
+    def sphinx(self):
+        """The prepared Jupyter Book process; a new one is prepared after the build."""
+        self.used = True
+        return super().sphinx()
+
+    def close(self) -> None:
+        """Everything stays for the next build."""
+
+    def stop(self) -> None:
+        """Stop the workers, their kernels and the Jupyter Book process."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+        PerBuild.close(self)
+
+
+class _Stream:
+    """A text stream sent to the client as JSON lines [channel, text]."""
+
+    def __init__(self, conn: socket.socket, channel: str):
+        self.conn, self.channel = conn, channel
+
+    def write(self, text: str) -> int:
+        if text:
+            self.conn.sendall(json.dumps([self.channel, text]).encode() + b"\n")
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def serve(layout: Layout, jobs: int) -> int:
+    """Run the server until it is idle for IDLE seconds, stale, or told to stop."""
+    from . import cli
+
+    mine = key(jobs)
+    path = address(layout)
+    layout.cache.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(path)
+    listener.listen(4)
+    listener.settimeout(IDLE)
+    kept = Kept(layout, jobs)
+    try:
+        while True:
+            try:
+                conn, _ = listener.accept()
+            except socket.timeout:
+                return 0
+            with conn:
+                request = json.loads(conn.makefile("rb").readline() or b"{}")
+                if request.get("stop") or request.get("key") != mine:
+                    listener.close()
+                    os.unlink(path)  # before answering, so the next server can take the address at once
+                    conn.sendall(json.dumps([STALE, ""]).encode() + b"\n")
+                    return 0
+                code = _run_one(conn, request, kept, cli)
+                conn.sendall(json.dumps(["exit", code]).encode() + b"\n")
+            if kept.used:  # set up the next build's Jupyter Book now, between builds
+                kept.used = False
+                kept.prepare(kept.site_url)
+    finally:
+        kept.stop()
+        with contextlib.suppress(OSError):
+            if listener.fileno() != -1:
+                os.unlink(path)
+
+
+def _run_one(conn: socket.socket, request: dict, kept: Kept, cli) -> int:
+    """One build, as `tradefight build ARGS` would run it in the client's folder."""
+    finished = threading.Event()
+
+    def watch() -> None:  # the client went away before the end: stop everything, as a killed build stops
+        with contextlib.suppress(OSError):
+            conn.recv(1)
+        if not finished.is_set():
+            os.killpg(os.getpgrp(), signal.SIGKILL)
+
+    threading.Thread(target=watch, daemon=True).start()
+    os.chdir(request["cwd"])
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Stream(conn, "out"), _Stream(conn, "err")
+    try:
+        return cli.main(["build", *request["args"]], warm=kept)
+    except Exception as error:  # a bug, not bad input: say it, keep serving no more
+        print(f"Stopped: the build server failed: {type(error).__name__}: {error}", file=sys.stderr)
+        raise
+    finally:
+        finished.set()
+        sys.stdout, sys.stderr = out, err
+        os.chdir(ROOT)
+
+
