@@ -19,7 +19,7 @@ def row_changes(old_dir: Path, new_dir: Path) -> list[str]:
     """One line per added, removed or changed row (changed rows: one line per changed cell)."""
     lines = []
     for res in data.contract(str(new_dir))["resources"]:
-        name, key = res["name"], res["schema"].get("primaryKey", [])
+        key = res["schema"].get("primaryKey", [])
         new = data.read_rows(new_dir / res["path"])
         old_path = old_dir / res["path"]
         old = data.read_rows(old_path) if old_path.is_file() else new[:0]

@@ -89,7 +89,6 @@ def run_one(nb_path: str, out_path: str, params: dict, reads_log: str,
     import nbformat
     import papermill as pm
 
-    global WARM
     Path(reads_log).write_text("", encoding="utf-8")
     start = time.perf_counter()
     name = Path(nb_path).name
