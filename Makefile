@@ -33,8 +33,9 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 venv: $(VENV)/.installed
 
 # The site, then its PDF edition (printed by Chromium, remade only when the site changed). Outside CI the
-# build runs in a warm build server that stays for the next `make book` (stops after 15 idle minutes;
-# `make clean` or `tradefight standby --stop` stops it at once): see scripts/tradefight/tools/standby.py.
+# build runs in a warm build server that stays for the next `make book` (it stops after 15 idle minutes;
+# `make clean` or `tradefight standby --stop` stops it, after any build it is running): see
+# scripts/tradefight/tools/standby.py.
 book: $(VENV)/.installed browser
 	@$(TF) build $(BOOK_ARGS) $(if $(CI),,--standby)
 	@$(TF) pdf

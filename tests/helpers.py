@@ -42,12 +42,13 @@ def line_of(path: Path, startswith: str) -> int:
     raise AssertionError(f"no row starting {startswith!r} in {path.name}")
 
 
-def build(*args: str, build_dir: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run `tradefight build` with arguments; returns the finished process."""
+def build(*args: str, build_dir: Path | None = None, env: dict | None = None,
+          timeout: float = 900) -> subprocess.CompletedProcess:
+    """Run `tradefight build` with arguments; returns the finished process (a hung build fails the test)."""
     cmd = [sys.executable, "-m", "tradefight.tools.cli", "build", *args]
     if build_dir:
         cmd += ["--build-dir", str(build_dir)]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
 
 
 def tree_digest(folder: Path) -> str:

@@ -9,7 +9,7 @@ the as-of date (the rules are in `timecut`).
 """
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import os
 from dataclasses import dataclass, field
@@ -55,9 +55,11 @@ def _log_read(path: Path) -> None:
             fh.write(f"{Path(path).resolve()}\n")
 
 
-def read_rows(path: Path) -> pd.DataFrame:
-    """A CSV as text cells, normalised as validation accepts it: no byte-order mark, no stray spaces."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+def read_rows(source: Path | bytes) -> pd.DataFrame:
+    """A CSV (a path or its bytes) as text cells, normalised as validation accepts it: no byte-order mark,
+    no stray spaces."""
+    frame = pd.read_csv(io.BytesIO(source) if isinstance(source, bytes) else source, dtype=str,
+                        keep_default_na=False, encoding="utf-8-sig")
     frame.columns = [c.strip() for c in frame.columns]
     return frame.apply(lambda col: col.str.strip())
 
@@ -67,17 +69,14 @@ def load(data_dir: str | Path, name: str) -> pd.DataFrame:
     res = resource(data_dir, name)
     path = Path(data_dir) / res["path"]
     _log_read(path)
-    return _typed(str(path), _digest(path), json.dumps(res["schema"]["fields"])).copy()
-
-
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return _typed(path.read_bytes(), json.dumps(res["schema"]["fields"])).copy()
 
 
 @lru_cache(maxsize=64)
-def _typed(path: str, digest: str, fields: str) -> pd.DataFrame:
-    """A file read and typed once per content (a kernel kept between builds never sees an old version)."""
-    frame = read_rows(Path(path))
+def _typed(content: bytes, fields: str) -> pd.DataFrame:
+    """A file's content typed once (keyed by the content: a kernel kept between builds never sees an old
+    version of a file)."""
+    frame = read_rows(content)
     for f in json.loads(fields):
         col = frame[f["name"]].replace("", pd.NA)
         kind = f.get("type", "string")

@@ -10,12 +10,12 @@ import socket
 import sys
 import threading
 
-from . import execute, site
+from . import execute, publish, site
 from .build import PerBuild
 from .layout import ROOT, Layout
-from .standby import STALE, address, key
+from .standby import STALE, address, key, line
 
-IDLE = float(os.environ.get("TRADEFIGHT_STANDBY_IDLE", 15 * 60))  # seconds without a build before it stops
+IDLE = max(1.0, float(os.environ.get("TRADEFIGHT_STANDBY_IDLE", 15 * 60)))  # idle seconds before it stops
 
 
 class Kept(PerBuild):
@@ -68,7 +68,7 @@ class _Stream:
 
     def write(self, text: str) -> int:
         if text:
-            self.conn.sendall(json.dumps([self.channel, text]).encode() + b"\n")
+            self.conn.sendall(line(self.channel, text))
         return len(text)
 
     def flush(self) -> None:
@@ -76,19 +76,16 @@ class _Stream:
 
 
 def serve(layout: Layout, jobs: int) -> int:
-    """Run the server until it is idle for IDLE seconds, stale, or told to stop."""
+    """Run the server until it is idle for IDLE seconds, stale, told to stop, or sent SIGTERM."""
     from . import cli
 
-    mine = key(jobs)
-    path = address(layout)
+    if os.getpgrp() != os.getpid():
+        os.setsid()  # a process group of its own: what it kills if a client dies mid-build
+    signal.signal(signal.SIGTERM, _exit)
+    mine, path = key(jobs), address(layout)
     layout.cache.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(path)
-    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    listener.bind(path)
-    listener.listen(4)
-    listener.settimeout(IDLE)
-    kept = Kept(layout, jobs)
+    kept = Kept(layout, jobs)  # the workers are forked before the socket exists, so they never hold it
+    listener, ident = _listen(path)
     try:
         while True:
             try:
@@ -98,20 +95,49 @@ def serve(layout: Layout, jobs: int) -> int:
             with conn:
                 request = json.loads(conn.makefile("rb").readline() or b"{}")
                 if request.get("stop") or request.get("key") != mine:
-                    listener.close()
-                    os.unlink(path)  # before answering, so the next server can take the address at once
-                    conn.sendall(json.dumps([STALE, ""]).encode() + b"\n")
+                    _let_go(listener, path, ident)  # first, so the next server can take the address at once
+                    conn.sendall(line(STALE, ""))
                     return 0
-                code = _run_one(conn, request, kept, cli)
-                conn.sendall(json.dumps(["exit", code]).encode() + b"\n")
+                if request.get("build") != str(layout.build):
+                    conn.sendall(line("crash", f"this server builds {layout.build}, not {request.get('build')}"))
+                    continue
+                conn.sendall(line("hello", ""))
+                conn.sendall(line("exit", _run_one(conn, request, kept, cli)))
             if kept.used:  # set up the next build's Jupyter Book now, between builds
                 kept.used = False
-                kept.prepare(kept.site_url)
+                with publish.build_lock(layout):
+                    kept.prepare(kept.site_url)
     finally:
+        _let_go(listener, path, ident)
         kept.stop()
-        with contextlib.suppress(OSError):
-            if listener.fileno() != -1:
-                os.unlink(path)
+
+
+def _exit(signum, frame) -> None:
+    raise SystemExit(0)
+
+
+def _listen(path: str) -> tuple[socket.socket, tuple[int, int]]:
+    """Listen at `path`: bound under a private name and moved there once listening, so a socket at the
+    path always has a server behind it (or had one that died). Returns the socket and its file identity."""
+    private = f"{path}.{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(private)
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(private)
+    listener.listen(8)
+    os.rename(private, path)
+    listener.settimeout(IDLE)
+    info = os.stat(path)
+    return listener, (info.st_dev, info.st_ino)
+
+
+def _let_go(listener: socket.socket, path: str, ident: tuple[int, int]) -> None:
+    """Stop listening and remove the socket, unless the path is already another server's."""
+    listener.close()
+    with contextlib.suppress(OSError):
+        info = os.stat(path)
+        if (info.st_dev, info.st_ino) == ident:
+            os.unlink(path)
 
 
 def _run_one(conn: socket.socket, request: dict, kept: Kept, cli) -> int:
@@ -130,12 +156,10 @@ def _run_one(conn: socket.socket, request: dict, kept: Kept, cli) -> int:
     sys.stdout, sys.stderr = _Stream(conn, "out"), _Stream(conn, "err")
     try:
         return cli.main(["build", *request["args"]], warm=kept)
-    except Exception as error:  # a bug, not bad input: say it, keep serving no more
-        print(f"Stopped: the build server failed: {type(error).__name__}: {error}", file=sys.stderr)
+    except Exception as error:  # a bug, not bad input: the client says so; this server stops
+        conn.sendall(line("crash", f"{type(error).__name__}: {error}"))
         raise
     finally:
         finished.set()
         sys.stdout, sys.stderr = out, err
         os.chdir(ROOT)
-
-
