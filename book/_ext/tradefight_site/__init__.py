@@ -6,7 +6,9 @@
   and a standalone page for embedding, under <page folder>/charts/; other files blocks carry;
 - a share-card image (1200 x 630 PNG of the page's lead chart) and per-page Open Graph fields for
   sphinxext-opengraph; a link to each page's notebook;
-- fewer render-blocking files: scripts a page does not use are left off it.
+- fewer render-blocking files: scripts a page does not use are left off it;
+- compiled page templates kept beside the build's saved state (Jinja2's bytecode cache), so a rebuild
+  does not compile the theme's templates again.
 
 It needs only Sphinx, Jinja2 and vl-convert-python, so a plain `jupyter-book build .` works.
 """
@@ -25,9 +27,23 @@ def _pause_for_tests(app, env) -> None:
     pause("sphinx")
 
 
+def _template_cache(app) -> None:
+    """Keep the compiled templates between builds (Jinja2 checks each template's source before reuse)."""
+    import os
+
+    from jinja2 import FileSystemBytecodeCache
+
+    templates = getattr(app.builder, "templates", None)
+    if templates is not None and hasattr(templates, "environment"):
+        folder = os.path.join(app.doctreedir, "jinja")
+        os.makedirs(folder, exist_ok=True)
+        templates.environment.bytecode_cache = FileSystemBytecodeCache(folder)
+
+
 def setup(app):
     """Register the static files, the runtime and the event handlers."""
     app.connect("config-inited", assets.config_inited)
+    app.connect("builder-inited", _template_cache)
     app.connect("html-page-context", assets.page_context, priority=400)
     app.connect("html-page-context", figures.share_fields, priority=450)
     app.connect("html-page-context", figures.notebook_link, priority=600)

@@ -175,23 +175,28 @@ def run(layout: Layout, per_nb: dict[Path, dict], jobs: int, pool: ProcessPoolEx
     own = pool is None
     pool = pool or start_pool(layout, jobs, len(todo))
     keys = {nb: key for nb, _, key in todo}
+    record = layout.cache / "durations.json"
+    last = cache.read_record(record)
+    todo.sort(key=lambda task: -last.get(task[0].name, float("inf")))  # longest first: workers end together
     try:
         tasks = [(nb, layout.cache / f"{nb.stem}.running.ipynb", params, layout.cache / f"{nb.stem}.reads")
                  for nb, params, _ in todo]
-        _run_tasks(pool, tasks, lambda nb, out, log: cache.store(
+        took = _run_tasks(pool, tasks, lambda nb, out, log: cache.store(
             layout, nb, keys[nb], out, sorted(set(log.read_text(encoding="utf-8").split()))))
+        cache.write_record(record, {**last, **{nb.name: seconds for nb, seconds in took.items()}})
     finally:
         if own:
             pool.shutdown()
     return done
 
 
-def _run_tasks(pool: ProcessPoolExecutor, tasks: list[tuple], on_done) -> None:
+def _run_tasks(pool: ProcessPoolExecutor, tasks: list[tuple], on_done) -> dict[Path, float]:
     """Run each (notebook, output, parameters, reads log) task on the pool and call on_done(notebook, output,
-    log) for each that ran, printing a line each; then stop with every failure, if any."""
+    log) for each that ran, printing a line each; then stop with every failure, if any. Returns the
+    seconds each notebook took."""
     futures = [(nb, out, log, pool.submit(run_one, str(nb), str(out), params, str(log)))
                for nb, out, params, log in tasks]
-    failures = []
+    failures, took = [], {}
     for nb, out, log, future in futures:
         _, seconds, error = future.result()
         rel = nb.relative_to(ROOT)
@@ -200,9 +205,11 @@ def _run_tasks(pool: ProcessPoolExecutor, tasks: list[tuple], on_done) -> None:
             failures.append(f"{rel}, {error}")
             continue
         on_done(nb, out, log)
+        took[nb] = seconds
         print(f"  {rel}: ran in {seconds:.1f}s", flush=True)
     if failures:
         raise BuildError("a notebook failed:\n    " + "\n    ".join(failures))
+    return took
 
 
 def baseline(layout: Layout, notebooks: list[Path], jobs: int) -> None:
