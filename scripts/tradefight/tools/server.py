@@ -93,16 +93,24 @@ def serve(layout: Layout, jobs: int) -> int:
             except socket.timeout:
                 return 0
             with conn:
-                request = json.loads(conn.makefile("rb").readline() or b"{}")
-                if request.get("stop") or request.get("key") != mine:
-                    _let_go(listener, path, ident)  # first, so the next server can take the address at once
-                    conn.sendall(line(STALE, ""))
-                    return 0
-                if request.get("build") != str(layout.build):
-                    conn.sendall(line("crash", f"this server builds {layout.build}, not {request.get('build')}"))
+                try:
+                    request = json.loads(conn.makefile("rb").readline() or b"{}")
+                    if not request:  # a client that went away before asking
+                        continue
+                    if request.get("stop") or request.get("key") != mine:
+                        _let_go(listener, path, ident)  # first, so the next server can take the address at once
+                        with contextlib.suppress(OSError):
+                            conn.sendall(line(STALE, ""))
+                        return 0
+                    if request.get("build") != str(layout.build):
+                        conn.sendall(line("crash", f"this server builds {layout.build}, not {request['build']}"))
+                        continue
+                    conn.sendall(line("hello", ""))
+                except (OSError, ValueError):  # a client that went away or spoke garbage: nothing was built
                     continue
-                conn.sendall(line("hello", ""))
-                conn.sendall(line("exit", _run_one(conn, request, kept, cli)))
+                code = _run_one(conn, request, kept, cli)
+                with contextlib.suppress(OSError):  # the client may be gone just as the build ended
+                    conn.sendall(line("exit", code))
             if kept.used:  # set up the next build's Jupyter Book now, between builds
                 kept.used = False
                 with publish.build_lock(layout):
