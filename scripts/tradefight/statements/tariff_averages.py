@@ -8,7 +8,7 @@ from ..text import day, month, pct, points
 from .core import Statement, Statements, compare
 from .tariffs import WHO
 
-SUBJECT = {side: rate for side, (_, rate) in WHO.items()}  # "the US headline rate", "China's headline rate"
+SUBJECT = {side: who[1] for side, who in WHO.items()}  # "the US headline rate", "China's headline rate"
 AVERAGE = {"US": "PIIE's average US tariff on Chinese goods", "China": "PIIE's average Chinese tariff on US goods"}
 
 

@@ -7,8 +7,9 @@ from .. import tariffs
 from ..text import day, month, pct, times
 from .core import Chapter, Statement, Statements
 
-WHO = {"US": ("US tariffs on Chinese goods", "the US headline rate"),
-       "China": ("China's tariffs on US goods", "China's headline rate")}
+# Per side: its tariffs, its headline rate, and the goods they fall on.
+WHO = {"US": ("US tariffs on Chinese goods", "the US headline rate", "Chinese goods"),
+       "China": ("China's tariffs on US goods", "China's headline rate", "US goods")}
 
 
 def side_path(actions: pd.DataFrame, side: str, cutoff: pd.Timestamp) -> dict:

@@ -7,8 +7,7 @@ import pandas as pd
 from .. import in_force, provenance, tariffs
 from ..text import day, listing, pct, plural, semicolons
 from .core import Statement
-
-RATE = {"US": "the US headline rate on Chinese goods", "China": "China's headline rate on US goods"}
+from .tariffs import WHO
 
 
 def layers_on(actions: pd.DataFrame, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -33,7 +32,8 @@ def _side(actions, layers, side, cutoff, ev) -> tuple[str, list]:
     live, ended = rows[rows["status"] == "in force"], rows[rows["status"] == "ended"]
     k, now = side.lower(), tariffs.headline_on(actions, side, cutoff)
     ev.update({f"{k}_now": now, f"{k}_layers_sum": float(live["rate_pct"].sum()), f"{k}_layers": len(live)})
-    what = RATE[side][0].upper() + RATE[side][1:]
+    rate = f"{WHO[side][1]} on {WHO[side][2]}"  # "the US headline rate on Chinese goods"
+    what = rate[0].upper() + rate[1:]
     if live.empty:
         text = {"US": "no US all-goods duty set since January 2025 was in force on Chinese goods.",
                 "China": "no Chinese all-goods duty set since January 2025 was in force on US goods."}[side]
