@@ -25,13 +25,20 @@ IDLE = {"TRADEFIGHT_STANDBY_IDLE": "300"}  # a server a failed test leaves behin
 
 
 def sbuild(data_dir: Path, build_dir: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    """`tradefight build --standby` on a data folder."""
-    return build("--standby", "--data", str(data_dir), build_dir=build_dir, env={**os.environ, **IDLE, **(env or {})})
+    """`tradefight build --standby` on a data folder, with two workers whatever the machine."""
+    return build("--standby", "--jobs", "2", "--data", str(data_dir), build_dir=build_dir,
+                 env={**os.environ, **IDLE, **(env or {})})
 
 
 def server_pid(build_dir: Path) -> int:
-    """The process that ran the last build (it writes its pid into the build lock)."""
-    return int((build_dir / ".lock").read_text(encoding="utf-8").split()[1])
+    """The process that ran the last build (it writes its pid into the build lock; read again if the lock
+    is being rewritten at that moment)."""
+    for _ in range(50):
+        words = (build_dir / ".lock").read_text(encoding="utf-8").split()
+        if len(words) == 2:
+            return int(words[1])
+        time.sleep(0.1)
+    raise AssertionError(f"no pid in {build_dir / '.lock'}")
 
 
 def alive(pid: int) -> bool:
@@ -150,16 +157,19 @@ def served(tmp_path_factory):
     standby.stop(Layout(root / "build"))
 
 
-@pytest.mark.parametrize("moment", ["execute", "sphinx", "publish"])
-def test_a_killed_command_takes_its_build_and_server_down_and_leaves_the_site_whole(served, moment, tmp_path):
+@pytest.mark.parametrize("moment, killed", [("execute", "command"), ("sphinx", "command"), ("publish", "command"),
+                                            ("sphinx", "server")])
+def test_a_killed_command_takes_its_build_and_server_down_and_leaves_the_site_whole(served, moment, killed,
+                                                                                    tmp_path):
+    """The command killed (SIGKILL), or the server stopped (SIGTERM), mid-build."""
     data_dir, build_dir = served
     old_server = server_pid(build_dir)
     site = tree_digest(build_dir / "html")
     add_one_student(data_dir)
     marker = tmp_path / "paused"
     env = {**os.environ, **IDLE, "TRADEFIGHT_PAUSE_AT": moment, "TRADEFIGHT_PAUSE_FILE": str(marker)}
-    proc = subprocess.Popen([sys.executable, "-m", "tradefight.tools.cli", "build", "--standby", "--data",
-                             str(data_dir), "--build-dir", str(build_dir)], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "tradefight.tools.cli", "build", "--standby", "--jobs", "2",
+                             "--data", str(data_dir), "--build-dir", str(build_dir)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         end = time.monotonic() + 120
@@ -172,6 +182,10 @@ def test_a_killed_command_takes_its_build_and_server_down_and_leaves_the_site_wh
         processes = family(new_server)
         assert new_server != old_server and int(marker.read_text()) in processes
         assert len(processes) >= 5, "expected at least the server, 2 workers and their 2 kernels"
+        if killed == "server":
+            os.kill(new_server, signal.SIGTERM)
+            out, err = proc.communicate(timeout=60)
+            assert proc.returncode == 1 and "Stopped: the build server stopped during the build" in err, err
     finally:
         proc.send_signal(signal.SIGKILL)  # the command only: the server is in a session of its own
         proc.wait()

@@ -83,15 +83,16 @@ def _run(args, warm=None) -> int:
         build(layout, data_dir, args.as_of, args.scenario, args.param, args.jobs, args.site_url, warm)
         return 0
     if args.command == "standby":
+        from . import standby
+
         layout = Layout(Path(args.build_dir).resolve())
         if args.stop:
-            from . import standby
-
             standby.stop(layout)
             return 0
+        mine = standby.key(args.jobs)  # before the server's code is imported
         from . import server
 
-        return server.serve(layout, args.jobs)
+        return server.serve(layout, args.jobs, mine)
     if args.command == "baseline":
         from .build import baseline
 

@@ -8,7 +8,6 @@ the tests, still runs every committed notebook in a fresh kernel, so no notebook
 from __future__ import annotations
 
 import os
-import signal
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 from ..data import READS_LOG  # the library logs each data file it reads here
 from . import cache, faults
 from .layout import ROOT, BuildError, Layout
+from .lifetime import die_with
 
 
 
@@ -136,24 +136,11 @@ def pending(layout: Layout, per_nb: dict[Path, dict]) -> list[Path]:
     return [nb for nb, params in per_nb.items() if not cache.lookup(layout, nb, cache.notebook_key(nb, params))]
 
 
-def _die_with(parent: int) -> None:
-    """In a worker: be killed when the process that started it dies (Linux), so that no worker, and no
-    kernel (a kernel stops when its worker does), outlives a killed build or build server."""
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: workers end when their queue closes, as before
-        return
-    if os.getppid() != parent:  # the parent died before the line above
-        os._exit(1)
-
-
 def start_pool(layout: Layout, jobs: int, count: int) -> ProcessPoolExecutor:
     """Worker processes for `count` notebooks, their kernels starting now, while the data is checked."""
     layout.cache.mkdir(parents=True, exist_ok=True)
     workers = max(1, min(jobs, count))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_die_with, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=die_with, initargs=(os.getpid(),))
     for _ in range(workers):
         pool.submit(warm, str(ROOT / "book"), str(layout.cache / "kernels.log"))
     return pool

@@ -18,6 +18,8 @@ def pause(moment: str) -> None:
     if os.environ.get("TRADEFIGHT_PAUSE_AT") != moment:
         return
     marker = os.environ.get("TRADEFIGHT_PAUSE_FILE")
-    if marker:
-        Path(marker).write_text(str(os.getpid()), encoding="utf-8")
+    if marker:  # written whole, then moved into place: a test never reads it half-written
+        tmp = Path(f"{marker}.{os.getpid()}.tmp")
+        tmp.write_text(str(os.getpid()), encoding="utf-8")
+        os.replace(tmp, marker)
     time.sleep(60)

@@ -13,7 +13,7 @@ import threading
 from . import execute, publish, site
 from .build import PerBuild
 from .layout import ROOT, Layout
-from .standby import STALE, address, key, line
+from .standby import STALE, address, line
 
 IDLE = max(1.0, float(os.environ.get("TRADEFIGHT_STANDBY_IDLE", 15 * 60)))  # idle seconds before it stops
 
@@ -75,14 +75,16 @@ class _Stream:
         pass
 
 
-def serve(layout: Layout, jobs: int) -> int:
-    """Run the server until it is idle for IDLE seconds, stale, told to stop, or sent SIGTERM."""
+def serve(layout: Layout, jobs: int, mine: str) -> int:
+    """Run the server until it is idle for IDLE seconds, stale, told to stop, or sent SIGTERM. `mine` is the
+    key computed before this module and the code it runs were imported (a file saved meanwhile makes the
+    next build's key differ, so that build starts a new server)."""
     from . import cli
 
     if os.getpgrp() != os.getpid():
         os.setsid()  # a process group of its own: what it kills if a client dies mid-build
     signal.signal(signal.SIGTERM, _exit)
-    mine, path = key(jobs), address(layout)
+    path = address(layout)
     layout.cache.mkdir(parents=True, exist_ok=True)
     kept = Kept(layout, jobs)  # the workers are forked before the socket exists, so they never hold it
     listener, ident = _listen(path)
@@ -120,7 +122,13 @@ def serve(layout: Layout, jobs: int) -> int:
         kept.stop()
 
 
+BUILDING = threading.Event()  # set while a build runs
+
+
 def _exit(signum, frame) -> None:
+    """SIGTERM: between builds, stop cleanly; during one, stop everything at once, as a killed build stops."""
+    if BUILDING.is_set():
+        os.killpg(os.getpgrp(), signal.SIGKILL)
     raise SystemExit(0)
 
 
@@ -159,6 +167,7 @@ def _run_one(conn: socket.socket, request: dict, kept: Kept, cli) -> int:
             os.killpg(os.getpgrp(), signal.SIGKILL)
 
     threading.Thread(target=watch, daemon=True).start()
+    BUILDING.set()
     os.chdir(request["cwd"])
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Stream(conn, "out"), _Stream(conn, "err")
@@ -169,5 +178,6 @@ def _run_one(conn: socket.socket, request: dict, kept: Kept, cli) -> int:
         raise
     finally:
         finished.set()
+        BUILDING.clear()
         sys.stdout, sys.stderr = out, err
         os.chdir(ROOT)

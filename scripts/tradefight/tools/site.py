@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import yaml
 
 from . import cache
 from .layout import CONFIG_FILES, ROOT, BuildError, Layout
+from .lifetime import PARENT
 
 
 def copy_if_changed(src: Path, dst: Path) -> None:
@@ -102,7 +104,8 @@ def start_jupyter_book(layout: Layout, site_url: str) -> subprocess.Popen:
     stage_book(layout, site_url)
     args = ["build", str(layout.src), "--path-output", str(layout.jb_out), "-W", "-n", "--keep-going", "-q"]
     return subprocess.Popen([sys.executable, "-m", "tradefight.tools.sphinx_worker", *args], cwd=ROOT,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, PARENT: str(os.getpid())})
 
 
 def jupyter_book(layout: Layout, site_url: str, process: subprocess.Popen | None = None) -> Path:

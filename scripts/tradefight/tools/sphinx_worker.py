@@ -13,6 +13,12 @@ import sys
 def main() -> int:
     """Import and set up, wait for the signal, build; the exit status is Jupyter Book's."""
     import importlib
+    import os
+
+    from tradefight.tools.lifetime import PARENT, die_with
+
+    if os.environ.get(PARENT):
+        die_with(int(os.environ[PARENT]))
 
     import jupyter_book.cli.main as cli
     import sphinx.application

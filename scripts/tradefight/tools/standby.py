@@ -23,6 +23,7 @@ import itertools
 import json
 import os
 import select
+import signal
 import socket
 import subprocess
 import sys
@@ -92,7 +93,10 @@ def run(layout: Layout, args: list[str], jobs: int) -> int:
                 first = lines.readline()
             except OSError:  # the server was closing as we came: ask again
                 continue
-            if not first or json.loads(first)[0] == STALE:
+            try:
+                if not first or json.loads(first)[0] == STALE:
+                    continue
+            except ValueError:  # a line cut off: the server died as it answered
                 continue
             return _relay(itertools.chain([first], lines), layout)
     raise BuildError(f"the build server did not take the build (its log: {_log(layout)})")
@@ -111,7 +115,7 @@ def _relay(lines, layout: Layout) -> int:
             if stream is not None:
                 stream.write(value)
                 stream.flush()
-    except OSError:
+    except (OSError, ValueError):  # the connection broke, or a line was cut off: the server died
         pass
     raise BuildError(f"the build server stopped during the build (its log: {_log(layout)})")
 
@@ -174,4 +178,6 @@ def _spawn(layout: Layout, jobs: int) -> socket.socket:
         if server.poll() is not None:
             break
         time.sleep(0.02)
+    with contextlib.suppress(OSError):  # a server that starts later must not take the address then
+        os.killpg(server.pid, signal.SIGKILL)
     raise BuildError(f"the build server did not start (its log: {_log(layout)})")
