@@ -5,6 +5,7 @@ import ast
 import csv
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -49,6 +50,15 @@ def build(*args: str, build_dir: Path | None = None, env: dict | None = None,
     if build_dir:
         cmd += ["--build-dir", str(build_dir)]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, timeout=timeout)
+
+
+def wait_for(marker: Path, proc: subprocess.Popen, seconds: float = 120) -> None:
+    """Wait until a paused build (tools/faults.py) has written its marker file."""
+    end = time.monotonic() + seconds
+    while not marker.exists():
+        assert proc.poll() is None, f"the build ended before pausing: {proc.communicate()}"
+        assert time.monotonic() < end, "the build never reached the moment"
+        time.sleep(0.2)
 
 
 def tree_digest(folder: Path) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .helpers import DATA, ROOT, build, set_cell, tree_digest
+from .helpers import DATA, ROOT, build, set_cell, tree_digest, wait_for
 
 
 @pytest.fixture(scope="module")
@@ -33,14 +33,6 @@ def start(data_dir: Path, build_dir: Path, pause: str | None, marker: Path) -> s
     return subprocess.Popen([sys.executable, "-m", "tradefight.tools.cli", "build", "--data", str(data_dir),
                              "--build-dir", str(build_dir)], cwd=ROOT, env=env, start_new_session=True,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-
-
-def wait_for(marker: Path, proc: subprocess.Popen, seconds: float = 120) -> None:
-    end = time.monotonic() + seconds
-    while not marker.exists():
-        assert proc.poll() is None, f"the build ended before pausing: {proc.communicate()}"
-        assert time.monotonic() < end, "the build never reached the moment"
-        time.sleep(0.2)
 
 
 @pytest.mark.parametrize("moment", ["execute", "sphinx", "publish"])

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from tradefight.tools import cache, standby
+from tradefight.tools.bench import edit_one_figure
 from tradefight.tools.layout import Layout
 
-from .helpers import DATA, ROOT, build, glued, line_of, rewrite, set_cell, tree_digest
+from .helpers import DATA, ROOT, build, glued, line_of, set_cell, tree_digest, wait_for
 
 IDLE = {"TRADEFIGHT_STANDBY_IDLE": "300"}  # a server a failed test leaves behind goes within minutes
 
@@ -89,16 +90,6 @@ def servers_for(build_dir: Path) -> list[int]:
     return found
 
 
-def add_one_student(data_dir: Path) -> None:
-    """One more student from India in the latest year (a file four notebooks read)."""
-    def edit(rows):
-        place, count = rows[0].index("place_of_origin"), rows[0].index("students")
-        last = max(n for n, row in enumerate(rows) if row[place] == "India")
-        rows[last][count] = str(int(rows[last][count]) + 1)
-        return rows
-    rewrite(data_dir / "students_by_origin.csv", edit)
-
-
 @pytest.fixture
 def folder(tmp_path):
     """A data copy and a build folder; any server left for the folder is stopped afterwards."""
@@ -114,7 +105,7 @@ def test_builds_run_in_one_server_and_give_what_a_plain_build_gives(folder, tmp_
     pid = server_pid(build_dir)
     assert alive(pid) and os.path.exists(standby.address(Layout(build_dir)))
 
-    add_one_student(data_dir)
+    edit_one_figure(data_dir)
     second = sbuild(data_dir, build_dir)
     assert second.returncode == 0, second.stderr
     assert "book/students.ipynb: ran in" in second.stdout and "book/tariffs.ipynb: unchanged" in second.stdout
@@ -165,18 +156,14 @@ def test_a_killed_command_takes_its_build_and_server_down_and_leaves_the_site_wh
     data_dir, build_dir = served
     old_server = server_pid(build_dir)
     site = tree_digest(build_dir / "html")
-    add_one_student(data_dir)
+    edit_one_figure(data_dir)
     marker = tmp_path / "paused"
     env = {**os.environ, **IDLE, "TRADEFIGHT_PAUSE_AT": moment, "TRADEFIGHT_PAUSE_FILE": str(marker)}
     proc = subprocess.Popen([sys.executable, "-m", "tradefight.tools.cli", "build", "--standby", "--jobs", "2",
                              "--data", str(data_dir), "--build-dir", str(build_dir)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        end = time.monotonic() + 120
-        while not marker.exists():
-            assert proc.poll() is None, f"the build ended before pausing: {proc.communicate()}"
-            assert time.monotonic() < end, "the build never reached the moment"
-            time.sleep(0.2)
+        wait_for(marker, proc)
         assert gone(old_server), "a server started with other settings was not replaced"
         new_server = server_pid(build_dir)
         processes = family(new_server)

@@ -76,9 +76,7 @@ class PerBuild:
 
     def notebooks_done(self) -> None:
         """The notebooks have run (or failed): stop the workers and their kernels."""
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        self.stop_pool()
 
     def sphinx(self) -> subprocess.Popen | None:
         """The Jupyter Book process to build with (None: jupyter_book starts one)."""
@@ -87,10 +85,21 @@ class PerBuild:
 
     def close(self) -> None:
         """Stop whatever was started and not used."""
-        self.notebooks_done()
+        self.stop_pool()
+        self.stop_sphinx()
+
+    def stop_pool(self) -> None:
+        """Stop the workers and their kernels, if they run."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
+
+    def stop_sphinx(self) -> None:
+        """Stop the Jupyter Book process, if one is waiting."""
         if self._sphinx is not None:
             self._sphinx.kill()
             self._sphinx.wait()
+            self._sphinx = None
 
 
 def build(layout: Layout, data_dir: Path, as_of: str, scenario: str, extra: list[str], jobs: int,
@@ -135,7 +144,7 @@ def _build(layout, data_dir, as_of, scenario, jobs, site_url, warm, notebooks, w
         return
     print("Building the book with Jupyter Book ...", flush=True)
     t = time.perf_counter()
-    site.stage(layout, executed, site_url)
+    site.stage_notebooks(layout, executed)
     html = site.jupyter_book(layout, site_url, warm.sphinx())
     publish.publish(layout, html, stamp)
     print(f"  built in {time.perf_counter() - t:.1f}s")

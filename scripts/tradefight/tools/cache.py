@@ -95,10 +95,15 @@ def read_record(path: Path) -> dict:
 
 
 def write_record(path: Path, value) -> None:
-    """Write a JSON record whole or not at all (a temporary file, then one rename)."""
+    """Write a JSON record whole or not at all."""
+    write_whole(path, json.dumps(value, indent=1))
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write a file whole or not at all (a temporary file, then one rename): no reader sees it half-written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(value, indent=1), encoding="utf-8")
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 

@@ -10,6 +10,8 @@ import os
 import time
 from pathlib import Path
 
+from .cache import write_whole
+
 MOMENTS = ("execute", "sphinx", "publish")
 
 
@@ -18,8 +20,6 @@ def pause(moment: str) -> None:
     if os.environ.get("TRADEFIGHT_PAUSE_AT") != moment:
         return
     marker = os.environ.get("TRADEFIGHT_PAUSE_FILE")
-    if marker:  # written whole, then moved into place: a test never reads it half-written
-        tmp = Path(f"{marker}.{os.getpid()}.tmp")
-        tmp.write_text(str(os.getpid()), encoding="utf-8")
-        os.replace(tmp, marker)
+    if marker:
+        write_whole(Path(marker), str(os.getpid()))
     time.sleep(60)

@@ -19,21 +19,18 @@ IDLE = max(1.0, float(os.environ.get("TRADEFIGHT_STANDBY_IDLE", 15 * 60)))  # id
 
 
 class Kept(PerBuild):
-    """The workers a server keeps: the pool and its kernels live as long as the server; a fresh Jupyter
-    Book process is started after each build that used one, ready for the next."""
+    """The workers a server keeps: the pool and its kernels live as long as the server; after a build that
+    used the Jupyter Book process, a fresh one is prepared for the next."""
 
     def __init__(self, layout: Layout, jobs: int):
         super().__init__(layout, jobs)
         self.pool = execute.start_pool(layout, jobs, jobs)
         self.site_url = ""
-        self.used = False
 
     def prepare(self, site_url: str) -> None:
-        """A Jupyter Book process set up for this site address (kept if it already is)."""
+        """A Jupyter Book process set up for this site address (kept if one is already waiting)."""
         if self._sphinx is not None and (self.site_url != site_url or self._sphinx.poll() is not None):
-            self._sphinx.kill()
-            self._sphinx.wait()
-            self._sphinx = None
+            self.stop_sphinx()
         if self._sphinx is None:
             self._sphinx, self.site_url = site.start_jupyter_book(self.layout, site_url), site_url
 
@@ -44,20 +41,13 @@ class Kept(PerBuild):
     def notebooks_done(self) -> None:
         """The workers and their kernels stay for the next build."""
 
-    def sphinx(self):
-        """The prepared Jupyter Book process; a new one is prepared after the build."""
-        self.used = True
-        return super().sphinx()
-
     def close(self) -> None:
         """Everything stays for the next build."""
 
     def stop(self) -> None:
         """Stop the workers, their kernels and the Jupyter Book process."""
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-        PerBuild.close(self)
+        self.stop_pool()
+        self.stop_sphinx()
 
 
 class _Stream:
@@ -113,10 +103,8 @@ def serve(layout: Layout, jobs: int, mine: str) -> int:
                 code = _run_one(conn, request, kept, cli)
                 with contextlib.suppress(OSError):  # the client may be gone just as the build ended
                     conn.sendall(line("exit", code))
-            if kept.used:  # set up the next build's Jupyter Book now, between builds
-                kept.used = False
-                with publish.build_lock(layout):
-                    kept.prepare(kept.site_url)
+            with publish.build_lock(layout):  # the next build's Jupyter Book sets up now, between builds
+                kept.prepare(kept.site_url)
     finally:
         _let_go(listener, path, ident)
         kept.stop()

@@ -43,14 +43,9 @@ def config_for(site_url: str) -> str:
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
-def stage(layout: Layout, executed: list[Path], site_url: str) -> None:
-    """Config, the book's own files and the executed notebooks, in a source tree under _build/."""
-    stage_book(layout, site_url)
-    stage_notebooks(layout, executed)
-
-
 def stage_book(layout: Layout, site_url: str) -> None:
-    """Config and the book's own files (extension, templates, static files): all but the notebooks."""
+    """Config and the book's own files (extension, templates, static files) in the source tree under _build/:
+    all but the notebooks (start_jupyter_book stages these before it starts Jupyter Book)."""
     src = layout.src
     wanted = set()
     for name in CONFIG_FILES:

@@ -23,14 +23,14 @@ def main() -> int:
     import jupyter_book.cli.main as cli
     import sphinx.application
 
-    setup_only = sphinx.application.Sphinx.build
+    sphinx_build = sphinx.application.Sphinx.build
 
     def build_when_told(app, *args, **kwargs):
         for name in ("fontTools.subset", "vl_convert"):  # the site extension's slow imports, made ahead
             importlib.import_module(name)
         if sys.stdin.readline().strip() != "go":
             raise SystemExit(0)
-        return setup_only(app, *args, **kwargs)
+        return sphinx_build(app, *args, **kwargs)
 
     sphinx.application.Sphinx.build = build_when_told
     try:
